@@ -1,0 +1,42 @@
+import { formatTimestamp } from "../values/timestamp.js";
+import type { TableSpec } from "./table-spec.js";
+
+/** A row as ClickHouse JSONEachRow expects it (events.md §9). */
+export type EncodedRow = Record<string, string | number | null>;
+
+/**
+ * Encodes a row for storage (events.md §9): timestamps as `YYYY-MM-DD hh:mm:ss.SSS` UTC,
+ * `bigint` as decimal strings, booleans as 0/1, nulls kept; columns in table order.
+ */
+export function encodeRow<Row>(table: TableSpec<string, Row>, row: Row): EncodedRow {
+  const out: EncodedRow = {};
+  const r = row as Record<string, unknown>;
+  for (const [name, type] of table.columns) {
+    const v = r[name];
+    if (v === null || v === undefined) out[name] = null;
+    else if (type === "DateTime64(3)" || type === "Nullable(DateTime64(3))")
+      out[name] = formatTimestamp(v as number);
+    else if (typeof v === "bigint") out[name] = v.toString();
+    else if (typeof v === "boolean") out[name] = v ? 1 : 0;
+    else out[name] = v as string | number;
+  }
+  return out;
+}
+
+/** UTF-8 byte length of a string without allocating (size guard, events.md §9). */
+export function utf8ByteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3; // lone high surrogate → U+FFFD (3 bytes)
+    } else n += 3;
+  }
+  return n;
+}

@@ -1,0 +1,48 @@
+import type { JsonValue } from "./json-value.js";
+import { javaTrim } from "./java-trim.js";
+
+/** Largest accepted epoch-millisecond timestamp (year 2286, inside ClickHouse DateTime64(3)). */
+export const MAX_TIMESTAMP_MS = 9_999_999_999_999;
+
+const DIGITS = /^[0-9]+$/;
+
+/**
+ * `ts(v)` of events.md §1.2: epoch milliseconds, or `undefined` (absent).
+ *
+ * Numbers are truncated toward zero; strings must be ASCII digits only (after Java trim) and are
+ * parsed exactly; the result must lie in [0, {@link MAX_TIMESTAMP_MS}].
+ * @example parseTimestamp("1710000000000") === 1710000000000; parseTimestamp("1.7e12") === undefined
+ */
+export function parseTimestamp(v: JsonValue | undefined): number | undefined {
+  let n: number;
+  if (typeof v === "number") {
+    n = Math.trunc(v) + 0;
+  } else if (typeof v === "string") {
+    const t = javaTrim(v);
+    if (!DIGITS.test(t)) return undefined;
+    // More than 13 significant digits is always out of range; avoid float rounding near the edge.
+    const significant = t.replace(/^0+/, "");
+    if (significant.length > 13) return undefined;
+    n = significant === "" ? 0 : Number(significant);
+  } else {
+    return undefined;
+  }
+  return n >= 0 && n <= MAX_TIMESTAMP_MS ? n : undefined;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+/**
+ * Renders epoch milliseconds as `YYYY-MM-DD HH:MM:SS.mmm` in UTC (ClickHouse DateTime64(3) text).
+ * @example formatTimestamp(1770062064713) === "2026-02-02 19:54:24.713"
+ */
+export function formatTimestamp(ms: number): string {
+  const d = new Date(ms);
+  return (
+    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ` +
+    `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}.` +
+    pad(d.getUTCMilliseconds(), 3)
+  );
+}
