@@ -74,3 +74,5 @@ export type {
   FactStreamIngestSampleRow,
   SessionFacts,
 } from "./sessions/fact-rows.js";
+export type { BatchDeriverOptions, BatchCounters, OutputRow, BatchDeriver } from "./batch/batch-deriver.js";
+export { createBatchDeriver, BATCH_OUTPUT_TABLES } from "./batch/batch-deriver.js";

@@ -40,3 +40,19 @@ export function utf8ByteLength(s: string): number {
   }
   return n;
 }
+
+/**
+ * A cheap upper bound of `utf8ByteLength(JSON.stringify(encodeRow(table, row)))`: every string
+ * counts 6 bytes per UTF-16 unit (the longest escape, `\u001f`), every other value 32 bytes, plus
+ * key and punctuation overhead. When the bound is ≤ a size limit the row surely fits, so the
+ * exact (serializing) measurement is needed only for rows near the limit.
+ */
+export function rowSizeUpperBound<Row>(table: TableSpec<string, Row>, row: Row): number {
+  const r = row as Record<string, unknown>;
+  let n = 2;
+  for (const [name] of table.columns) {
+    const v = r[name];
+    n += name.length + 4 + (typeof v === "string" ? v.length * 6 + 2 : 32);
+  }
+  return n;
+}

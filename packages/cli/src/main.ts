@@ -1,0 +1,46 @@
+import { deriveCommand } from "./commands/derive.js";
+import { simulateCommand } from "./commands/simulate.js";
+import { UsageError } from "./usage-error.js";
+
+const HELP = `lpa — Livepeer analytics command line
+
+Usage:
+  lpa derive [FILE|-] --out DIR [--org ORG] [--max-record-bytes N] [--pipeline-model-mode MODE]
+      Validate, dedup, parse and derive every fact of FILE (JSON Lines, or a .json envelope/array;
+      '-' or no FILE reads stdin) and write one <table>.jsonl per output table into DIR.
+  lpa simulate [--seed N] [--start ISO] [--out DIR] [--format table|json]
+      Simulate one network hour (testkit), run it through core and print the SLA table.
+  lpa help
+`;
+
+/**
+ * CLI entry: runs one command and returns the process exit code (0 ok, 2 usage error,
+ * 1 I/O or unexpected error). Rejected events never make it non-zero.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "derive":
+        return await deriveCommand(rest);
+      case "simulate":
+        return await simulateCommand(rest);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command: ${command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`lpa: ${err.message}\n\n${HELP}`);
+      return 2;
+    }
+    const e = err as NodeJS.ErrnoException;
+    process.stderr.write(`lpa: ${e.code ? `${e.code}: ` : ""}${e.message ?? String(err)}\n`);
+    return 1;
+  }
+}

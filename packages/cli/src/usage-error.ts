@@ -1,0 +1,4 @@
+/** Unusable command-line arguments (exit code 2). */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}

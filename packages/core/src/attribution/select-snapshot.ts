@@ -1,0 +1,140 @@
+import { compareOrdinal, isBlank } from "../values/java-trim.js";
+import { ciForm } from "./snapshot-candidate.js";
+import type { SnapshotCandidate } from "./snapshot-candidate.js";
+import { lowerBound } from "./snapshot-index.js";
+import type { SnapshotIndex, SnapshotProfile } from "./snapshot-index.js";
+
+/**
+ * `select(key, hint, urlHint, gpuHint, t)` of sessions.md §7.3, over `candidates(key, t)`
+ * (`|t − s| ≤ 2·ttlMs`, §7.2):
+ * 1. blank key or no candidate → null;
+ * 2. drop candidates whose model is non-blank and not `ci`-equal to a non-blank `hint`;
+ * 2b. when some compatible candidate's URL is `ci`-equal to a non-blank `urlHint`, keep only those;
+ * 3. ambiguity guard: > 1 distinct non-blank canonical among the kept ones with d ≤ TTL → null;
+ * 4. otherwise the minimum by the total ranking of step 4 (compatibility, URL, GPU, freshness,
+ *    d, newer first, model/URL/GPU keys, pipeline key, uid, ordinal).
+ * A candidate beyond TTL can win (→ `proxy_address_join`).
+ *
+ * Cost: O(profiles × log rows) — ranks 4.1–4.3 are constant within a {@link SnapshotProfile}, so
+ * only the rows next to `t` in each profile can win.
+ */
+export function selectSnapshot(
+  index: SnapshotIndex,
+  key: string,
+  hint: string | null,
+  urlHint: string | null,
+  gpuHint: string | null,
+  tMs: number,
+  ttlMs: number,
+): SnapshotCandidate | null {
+  if (isBlank(key)) return null;
+  const profiles = index.profiles(key);
+  if (profiles.length === 0) return null;
+  const model = ciForm(hint);
+  const url = ciForm(urlHint);
+  const gpu = ciForm(gpuHint);
+  // Two selections at once: over all compatible candidates, and over the URL-matching ones
+  // (step 2b picks the second whenever it is non-empty).
+  const all = new Pick();
+  const byUrl = new Pick();
+  const near = new Nearest();
+  for (const p of profiles) {
+    if (model !== "" && p.modelLower !== "" && p.modelLower !== model) continue;
+    if (!near.find(p, tMs, ttlMs)) continue;
+    const urlMatch = url !== "" && p.urlLower === url;
+    // Ranks 4.1–4.4 packed into one small integer: compat, URL, GPU flags, then freshness.
+    const flags =
+      (model !== "" && p.modelLower !== "" ? 0 : 4) +
+      (urlMatch ? 0 : 2) +
+      (gpu !== "" && p.gpuLower === gpu ? 0 : 1);
+    all.offer(near, flags * 5 + near.fresh, p.canonical);
+    if (urlMatch) byUrl.offer(near, flags * 5 + near.fresh, p.canonical);
+  }
+  const chosen = byUrl.best !== null ? byUrl : all;
+  return chosen.ambiguous ? null : chosen.best;
+}
+
+/** Best row of one profile for time t (freshness, d, tie-breaks) and whether any row is within TTL. */
+class Nearest {
+  best: SnapshotCandidate | null = null;
+  fresh = 0;
+  d = 0;
+  withinTtl = false;
+
+  find(p: SnapshotProfile, t: number, ttl: number): boolean {
+    const rows = p.rows;
+    const i = lowerBound(rows, t);
+    const next = rows[i];
+    const prior = rows[i - 1];
+    const dNext = next === undefined ? Infinity : next.s - t;
+    const dPrior = prior === undefined ? Infinity : t - prior.s;
+    this.withinTtl = dNext <= ttl || dPrior <= ttl;
+    if (dNext === 0) return this.take(rows, i, 1, 0, 0);
+    if (dPrior <= ttl) return this.take(rows, i - 1, -1, 1, dPrior);
+    if (dNext <= ttl) return this.take(rows, i, 1, 2, dNext);
+    if (dPrior <= 2 * ttl) return this.take(rows, i - 1, -1, 3, dPrior);
+    if (dNext <= 2 * ttl) return this.take(rows, i, 1, 4, dNext);
+    this.best = null;
+    return false;
+  }
+
+  /** The tie-break minimum of the rows sharing `rows[at].s`, walking in direction `step`. */
+  private take(
+    rows: ReadonlyArray<SnapshotCandidate>,
+    at: number,
+    step: 1 | -1,
+    fresh: number,
+    d: number,
+  ): true {
+    let best = rows[at] as SnapshotCandidate;
+    for (let k = at + step; k >= 0 && k < rows.length; k += step) {
+      const c = rows[k] as SnapshotCandidate;
+      if (c.s !== best.s) break;
+      if (tieBreak(c, best) < 0) best = c;
+    }
+    this.best = best;
+    this.fresh = fresh;
+    this.d = d;
+    return true;
+  }
+}
+
+/** Running minimum of one candidate set plus its ambiguity-guard state. */
+class Pick {
+  best: SnapshotCandidate | null = null;
+  private rank = 0;
+  private d = 0;
+  private canonical: string | null = null;
+  ambiguous = false;
+
+  offer(n: Nearest, rank: number, canonical: string): void {
+    if (canonical !== "" && n.withinTtl) {
+      if (this.canonical === null) this.canonical = canonical;
+      else if (this.canonical !== canonical) this.ambiguous = true;
+    }
+    const c = n.best as SnapshotCandidate;
+    const b = this.best;
+    if (
+      b === null ||
+      rank < this.rank ||
+      (rank === this.rank && (n.d < this.d || (n.d === this.d && tieBreak(c, b) < 0)))
+    ) {
+      this.best = c;
+      this.rank = rank;
+      this.d = n.d;
+    }
+  }
+}
+
+/** Ranks 4.6–4.8 for candidates equal on ranks 4.1–4.5: newer first, then keys, uid, ordinal. */
+function tieBreak(a: SnapshotCandidate, b: SnapshotCandidate): number {
+  return (
+    b.s - a.s ||
+    compareOrdinal(a.modelKey, b.modelKey) ||
+    compareOrdinal(a.urlKey, b.urlKey) ||
+    compareOrdinal(a.gpuKey, b.gpuKey) ||
+    compareOrdinal(a.pipelineKey, b.pipelineKey) ||
+    compareOrdinal(a.uid, b.uid) ||
+    a.ordinal - b.ordinal
+  );
+}

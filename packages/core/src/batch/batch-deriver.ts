@@ -1,0 +1,300 @@
+import { SnapshotIndex } from "../attribution/snapshot-index.js";
+import type { AcceptedEnvelope } from "../events/accepted-envelope.js";
+import { checkDedup, createDedupState } from "../events/dedup-state.js";
+import { parseEvent } from "../events/parse-event.js";
+import type {
+  RawNetworkCapabilitiesRow,
+  RawStreamingEventRow,
+  RawTypedTableName,
+  TypedRows,
+} from "../events/raw-rows.js";
+import type { RecordSource } from "../events/record-source.js";
+import { toRejectedEventRow } from "../events/rejected-envelope.js";
+import type { Rejection } from "../events/rejection.js";
+import { guardRowSize, MAX_RECORD_BYTES, sizeRow } from "../events/size-guard.js";
+import type { Sha256Hex } from "../identity/sha256-hex.js";
+import {
+  DIM_TABLES,
+  toCapabilityAdvertisedDim,
+  toCapabilityModelConstraintDim,
+  toCapabilityPriceDim,
+  toCapabilitySnapshotDim,
+} from "../schema/dim-tables.js";
+import { FACT_TABLES } from "../schema/fact-tables.js";
+import { RAW_TABLES, RAW_TYPED_TABLES } from "../schema/raw-tables.js";
+import type { TableSpec } from "../schema/table-spec.js";
+import { encodeRow, rowSizeUpperBound } from "../schema/encode-row.js";
+import type { DeriveOptions } from "../sessions/derivation-context.js";
+import { deriveSession } from "../sessions/derive-session.js";
+import type { SessionFacts } from "../sessions/fact-rows.js";
+import { ingestSampleFromRow } from "../sessions/ingest-sample.js";
+import type { LifecycleEvent } from "../sessions/lifecycle-signal.js";
+import { emitFacts } from "./emit-facts.js";
+import { lifecycleEventsOf } from "./lifecycle-events-of.js";
+
+/** Options of {@link createBatchDeriver}. */
+export interface BatchDeriverOptions extends DeriveOptions {
+  /** Source topic label of every record (`file:<basename>` for files). */
+  readonly topic: string;
+  /** Org of every record; default `"unknown"`. */
+  readonly org?: string;
+  /** The single processing instant of the batch (ingestion timestamp, dedup clock), epoch ms. */
+  readonly processingTimeMs: number;
+  /** Row size limit in UTF-8 bytes (events.md §9); default 1,000,000. */
+  readonly maxRecordBytes?: number;
+  /** Accepted event versions (check V6); default `{"1","v1"}`. */
+  readonly supportedVersions?: ReadonlySet<string>;
+  /** SHA-256 implementation for payload-hash keys (a native one is faster). */
+  readonly sha256?: Sha256Hex;
+}
+
+/** Record outcome counters of a batch; consumed = accepted + rejected + duplicates + unknown. */
+export interface BatchCounters {
+  consumed: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  unknown: number;
+  /** Content-differing duplicates (`lpa_dedup_conflicts_total`). */
+  dedupConflicts: number;
+  /** Oversize rows dropped without a DLQ row (fact, DLQ and quarantine rows), by table. */
+  readonly sinkGuardDrops: Map<string, number>;
+}
+
+/**
+ * One output row: its table spec and the row (timestamps as epoch ms). Serialize it for storage
+ * with {@link encodeOutputRow}. Rows were size-guarded already.
+ */
+export interface OutputRow {
+  readonly table: TableSpec<string, never>;
+  readonly row: unknown;
+}
+
+/** The JSONEachRow line of an output row (events.md §9 encoding). */
+export function encodeOutputRow(out: OutputRow): string {
+  return JSON.stringify(encodeRow(out.table as TableSpec<string, unknown>, out.row));
+}
+
+/**
+ * Size guard without serializing in the common case: true when the row's encoded JSON exceeds
+ * `limit` UTF-8 bytes (events.md §9), measured exactly only when the cheap bound is over it.
+ */
+function oversize<Row>(table: TableSpec<string, Row>, row: Row, limit: number): boolean {
+  return rowSizeUpperBound(table, row) > limit && sizeRow(table, row, limit).oversize;
+}
+
+/** A batch derivation in progress (see {@link createBatchDeriver}). */
+export interface BatchDeriver {
+  /**
+   * Processes one record (text, bytes, parsed envelope, or null tombstone) at zero-based
+   * `offset`; returns the rows that are final now (raw, DLQ, quarantine, unknown, dimension and
+   * ingest-sample rows).
+   */
+  push(record: string | Uint8Array | object | null, offset: number): OutputRow[];
+  /** Derives every session once and returns the fact rows. Call once, after the last push. */
+  finish(): Iterable<OutputRow>;
+  readonly counters: BatchCounters;
+}
+
+/** Every table `lpa derive` writes, in a stable order. */
+export const BATCH_OUTPUT_TABLES: readonly string[] = [
+  ...Object.keys(RAW_TABLES),
+  ...Object.keys(DIM_TABLES),
+  ...FACT_TABLES.map((t) => t.name),
+];
+
+const DIM_OF: Partial<
+  Record<RawTypedTableName, readonly [TableSpec<string, never>, (row: never) => unknown]>
+> = {
+  raw_network_capabilities: [
+    DIM_TABLES.dim_orchestrator_capability_snapshots as never,
+    toCapabilitySnapshotDim as never,
+  ],
+  raw_network_capabilities_advertised: [
+    DIM_TABLES.dim_orchestrator_capability_advertised_snapshots as never,
+    toCapabilityAdvertisedDim as never,
+  ],
+  raw_network_capabilities_model_constraints: [
+    DIM_TABLES.dim_orchestrator_capability_model_constraints as never,
+    toCapabilityModelConstraintDim as never,
+  ],
+  raw_network_capabilities_prices: [
+    DIM_TABLES.dim_orchestrator_capability_prices as never,
+    toCapabilityPriceDim as never,
+  ],
+};
+
+/**
+ * The batch mode of events.md §11 as a pure, incremental engine: validate → dedup (one
+ * processing instant: any repeated key is a duplicate) → typed rows → size guard → keep lifecycle
+ * events and capability rows → derive each session once in {@link BatchDeriver.finish}.
+ *
+ * Counting: a record is `rejected` when validation failed or when every typed row it produced was
+ * oversize (a lifecycle event whose row is oversize feeds no derivation); a record with some
+ * oversize fan-out rows stays `accepted` (those rows each get a SINK_GUARD DLQ row). An oversize
+ * `raw_unknown_events` row makes the unknown record `rejected`.
+ */
+export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
+  const limit = options.maxRecordBytes ?? MAX_RECORD_BYTES;
+  const now = options.processingTimeMs;
+  const dedup = createDedupState({
+    contentCheck: "deferred",
+    ...(options.sha256 ? { sha256: options.sha256 } : {}),
+  });
+  const snapshots: RawNetworkCapabilitiesRow[] = [];
+  const sessions = new Map<string, LifecycleEvent[]>();
+  const counters: BatchCounters = {
+    consumed: 0,
+    accepted: 0,
+    rejected: 0,
+    duplicates: 0,
+    unknown: 0,
+    dedupConflicts: 0,
+    sinkGuardDrops: new Map(),
+  };
+  const parseOptions = {
+    org: options.org ?? "unknown",
+    ...(options.supportedVersions ? { supportedVersions: options.supportedVersions } : {}),
+    ...(options.sha256 ? { sha256: options.sha256 } : {}),
+  };
+
+  const drop = (table: string): void => {
+    counters.sinkGuardDrops.set(table, (counters.sinkGuardDrops.get(table) ?? 0) + 1);
+  };
+  const rejectTo = (
+    out: OutputRow[],
+    table: "raw_streaming_events_dlq" | "raw_streaming_events_quarantine",
+    r: Rejection,
+  ): void => {
+    const spec = RAW_TABLES[table];
+    const row = toRejectedEventRow(r, now);
+    if (oversize(spec, row, limit)) drop(table);
+    else out.push(output(spec, row));
+  };
+
+  function push(record: string | Uint8Array | object | null, offset: number): OutputRow[] {
+    counters.consumed++;
+    const out: OutputRow[] = [];
+    const source: RecordSource = {
+      topic: options.topic,
+      partition: 0,
+      offset,
+      recordTimestamp: null,
+    };
+    const parsed = parseEvent(record, { ...parseOptions, source });
+    if (parsed.kind === "rejected") {
+      counters.rejected++;
+      rejectTo(out, "raw_streaming_events_dlq", parsed.rejection);
+      return out;
+    }
+    const envelope = parsed.envelope;
+    const d = checkDedup(dedup, envelope, now);
+    if (d.kind === "duplicate") {
+      counters.duplicates++;
+      if (d.contentDiffers) counters.dedupConflicts++;
+      rejectTo(out, "raw_streaming_events_quarantine", d.rejection);
+      return out;
+    }
+    if (parsed.kind === "unknown") {
+      if (oversize(RAW_TABLES.raw_unknown_events, parsed.row, limit)) {
+        counters.rejected++;
+        rejectTo(
+          out,
+          "raw_streaming_events_dlq",
+          tooLarge(RAW_TABLES.raw_unknown_events, parsed.row, envelope, limit),
+        );
+        return out;
+      }
+      counters.unknown++;
+      out.push(output(RAW_TABLES.raw_unknown_events, parsed.row));
+      pushEnvelopeRow(out, envelope.rawStreamingEvent);
+      return out;
+    }
+    const written = pushTypedRows(out, parsed.rows, envelope);
+    if (written === 0 && hasAnyRow(parsed.rows)) {
+      counters.rejected++;
+      return out;
+    }
+    counters.accepted++;
+    pushEnvelopeRow(out, envelope.rawStreamingEvent);
+    return out;
+  }
+
+  function pushEnvelopeRow(out: OutputRow[], row: RawStreamingEventRow): void {
+    if (oversize(RAW_TABLES.raw_streaming_events, row, limit)) drop("raw_streaming_events");
+    else out.push(output(RAW_TABLES.raw_streaming_events, row));
+  }
+
+  /** Guards, writes and routes every typed row; returns how many were written. */
+  function pushTypedRows(out: OutputRow[], rows: TypedRows, envelope: AcceptedEnvelope): number {
+    let written = 0;
+    for (const name of Object.keys(rows) as RawTypedTableName[]) {
+      const list = rows[name] ?? [];
+      const spec = RAW_TYPED_TABLES[name] as TableSpec<string, unknown>;
+      for (const row of list) {
+        if (oversize(spec, row, limit)) {
+          rejectTo(out, "raw_streaming_events_dlq", tooLarge(spec, row, envelope, limit));
+          continue;
+        }
+        written++;
+        out.push(output(spec, row));
+        route(out, name, row);
+      }
+    }
+    return written;
+  }
+
+  function route(out: OutputRow[], table: RawTypedTableName, row: unknown): void {
+    const dim = DIM_OF[table];
+    if (dim) {
+      const [spec, project] = dim;
+      out.push({ table: spec, row: project(row as never) });
+    }
+    if (table === "raw_network_capabilities") snapshots.push(row as RawNetworkCapabilitiesRow);
+    else if (table === "raw_stream_ingest_metrics") {
+      const spec = FACT_TABLES[7];
+      const sample = ingestSampleFromRow(row as never);
+      if (oversize(spec, sample, limit)) drop(spec.name);
+      else out.push(output(spec, sample));
+    } else {
+      for (const e of lifecycleEventsOf(table, row)) {
+        const id = e.row.workflow_session_id;
+        const list = sessions.get(id);
+        if (list) list.push(e);
+        else sessions.set(id, [e]);
+      }
+    }
+  }
+
+  function* finish(): Iterable<OutputRow> {
+    const index = SnapshotIndex.from(snapshots);
+    snapshots.length = 0;
+    for (const [id, events] of sessions) {
+      sessions.delete(id);
+      const facts: SessionFacts = deriveSession(events, index, options);
+      yield* emitFacts(facts, limit, drop);
+    }
+  }
+
+  return { push, finish, counters };
+}
+
+function output<Row>(table: TableSpec<string, Row>, row: Row): OutputRow {
+  return { table: table as TableSpec<string, never>, row };
+}
+
+function tooLarge<Row>(
+  table: TableSpec<string, Row>,
+  row: Row,
+  envelope: AcceptedEnvelope,
+  limit: number,
+): Rejection {
+  const g = guardRowSize(table, row, envelope, limit);
+  if (g.kind !== "rejected") throw new Error("invariant: tooLarge called for a row that fits");
+  return g.rejection;
+}
+
+function hasAnyRow(rows: TypedRows): boolean {
+  for (const list of Object.values(rows)) if (list && list.length > 0) return true;
+  return false;
+}

@@ -1,0 +1,50 @@
+import { sizeRow } from "../events/size-guard.js";
+import {
+  FACT_LIFECYCLE_EDGE_COVERAGE,
+  FACT_STREAM_STATUS_SAMPLES,
+  FACT_STREAM_TRACE_EDGES,
+  FACT_WORKFLOW_LATENCY_SAMPLES,
+  FACT_WORKFLOW_PARAM_UPDATES,
+  FACT_WORKFLOW_SESSION_SEGMENTS,
+  FACT_WORKFLOW_SESSIONS,
+} from "../schema/fact-tables.js";
+import type { TableSpec } from "../schema/table-spec.js";
+import { rowSizeUpperBound } from "../schema/encode-row.js";
+import type { SessionFacts } from "../sessions/fact-rows.js";
+
+/** A fact row and its table. */
+export interface FactLine {
+  readonly table: TableSpec<string, never>;
+  readonly row: unknown;
+}
+
+/**
+ * Serializes every row of one derivation (sessions.md §4.5). An oversize fact row is not
+ * written; `onDrop(table)` counts it (`lpa_sink_guard_drops_total{table}`, events.md §9).
+ */
+export function* emitFacts(
+  facts: SessionFacts,
+  limit: number,
+  onDrop: (table: string) => void,
+): Generator<FactLine> {
+  yield* lines(FACT_WORKFLOW_SESSIONS, [facts.session], limit, onDrop);
+  yield* lines(FACT_WORKFLOW_SESSION_SEGMENTS, facts.segments, limit, onDrop);
+  yield* lines(FACT_WORKFLOW_PARAM_UPDATES, facts.paramUpdates, limit, onDrop);
+  yield* lines(FACT_LIFECYCLE_EDGE_COVERAGE, facts.coverage, limit, onDrop);
+  yield* lines(FACT_STREAM_STATUS_SAMPLES, facts.statusSamples, limit, onDrop);
+  yield* lines(FACT_STREAM_TRACE_EDGES, facts.traceEdges, limit, onDrop);
+  yield* lines(FACT_WORKFLOW_LATENCY_SAMPLES, [facts.latency], limit, onDrop);
+}
+
+function* lines<Row>(
+  table: TableSpec<string, Row>,
+  rows: ReadonlyArray<Row>,
+  limit: number,
+  onDrop: (table: string) => void,
+): Generator<FactLine> {
+  for (const row of rows) {
+    if (rowSizeUpperBound(table, row) > limit && sizeRow(table, row, limit).oversize)
+      onDrop(table.name);
+    else yield { table: table as TableSpec<string, never>, row };
+  }
+}

@@ -1,0 +1,14 @@
+import type { JsonValue } from "../values/json-value.js";
+
+/**
+ * `v.key` when `v` is a JSON object, else missing (`undefined`) — the one-step form of `getPath`
+ * (events.md §1.1) for the hot path, without rest-argument allocation.
+ *
+ * Precondition: `key` is a fixed field name that is not an `Object.prototype` member (use
+ * `getPath` or an own-property check for keys taken from the data, e.g. model ids).
+ * @example field({ a: 1 }, "a") === 1; field([1], "0") === undefined
+ */
+export function field(v: JsonValue | undefined, key: string): JsonValue | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  return v[key];
+}
