@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm"],
-  platform: "neutral",
+  platform: "node",
   target: "es2022",
   dts: true,
   sourcemap: true,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
-import { BATCH_OUTPUT_TABLES, createBatchDeriver } from "@livepeer-analytics/core";
+import { BATCH_OUTPUT_TABLES, createBatchDeriver, encodeOutputRow } from "@livepeer-analytics/core";
 import type { BatchCounters } from "@livepeer-analytics/core";
 import { openRecordInput } from "../io/record-reader.js";
 import { createProgress } from "../io/progress.js";
@@ -11,7 +11,8 @@ import { UsageError } from "../usage-error.js";
 const PROGRESS_THRESHOLD_BYTES = 10 * 1024 * 1024;
 
 /** Native SHA-256 (UTF-8 in, lowercase hex out) for payload-hash dedup keys. */
-export const nodeSha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
+export const nodeSha256 = (s: string): string =>
+  createHash("sha256").update(s, "utf8").digest("hex");
 
 /** Options of {@link deriveFile}. */
 export interface DeriveFileOptions {
@@ -45,11 +46,11 @@ export async function deriveFile(opts: DeriveFileOptions): Promise<BatchCounters
   const progress = showProgress ? createProgress(input.sizeBytes ?? 0, "derive") : null;
   try {
     for await (const rec of input.records) {
-      for (const row of deriver.push(rec.value, rec.index)) await writer.write(row.table, row.json);
+      for (const row of deriver.push(rec.value, rec.index)) await writer.write(row.table.name, encodeOutputRow(row));
       progress?.update(input.bytesRead(), `${deriver.counters.consumed} events`);
     }
     progress?.update(input.sizeBytes ?? 0, "deriving sessions");
-    for (const row of deriver.finish()) await writer.write(row.table, row.json);
+    for (const row of deriver.finish()) await writer.write(row.table.name, encodeOutputRow(row));
   } finally {
     progress?.done();
     await writer.close();
@@ -94,7 +95,9 @@ export async function deriveCommand(args: readonly string[]): Promise<number> {
     outDir: values.out,
     ...(values.org !== undefined ? { org: values.org } : {}),
     ...(maxRecordBytes !== undefined ? { maxRecordBytes } : {}),
-    ...(values["pipeline-model-mode"] !== undefined ? { pipelineModelMode: values["pipeline-model-mode"] } : {}),
+    ...(values["pipeline-model-mode"] !== undefined
+      ? { pipelineModelMode: values["pipeline-model-mode"] }
+      : {}),
     ...(values.progress !== undefined ? { progress: values.progress } : {}),
   });
   process.stdout.write(`${summaryLine(counters)}\n`);

@@ -27,7 +27,10 @@ export interface RecordInput {
  * array of envelopes, one record per element); anything else (`.jsonl`, `.ndjson`, stdin) holds
  * one record per line, blank lines ignored. Lines stream, so memory stays constant in file size.
  */
-export async function openRecordInput(path: string, stdin: Readable = process.stdin): Promise<RecordInput> {
+export async function openRecordInput(
+  path: string,
+  stdin: Readable = process.stdin,
+): Promise<RecordInput> {
   const isStdin = path === "-";
   const sizeBytes = isStdin ? null : (await stat(path)).size;
   const stream = isStdin ? stdin : createReadStream(path);
@@ -35,7 +38,8 @@ export async function openRecordInput(path: string, stdin: Readable = process.st
   stream.on("data", (chunk: Buffer | string) => {
     read += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
   });
-  const records = !isStdin && path.endsWith(".json") ? jsonFileRecords(stream) : lineRecords(stream);
+  const records =
+    !isStdin && path.endsWith(".json") ? jsonFileRecords(stream) : lineRecords(stream);
   return {
     path,
     topic: `file:${isStdin ? "-" : basename(path)}`,
