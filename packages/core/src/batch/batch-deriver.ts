@@ -44,6 +44,11 @@ export interface BatchDeriverOptions extends DeriveOptions {
   readonly maxRecordBytes?: number;
   /** Accepted event versions (check V6); default `{"1","v1"}`. */
   readonly supportedVersions?: ReadonlySet<string>;
+  /**
+   * Record text the dedup state may retain to check duplicates lazily (bytes, default 512 MiB);
+   * past it, content digests are computed at once (slower, bounded memory).
+   */
+  readonly dedupTextBudgetBytes?: number;
   /** SHA-256 implementation for payload-hash keys (a native one is faster). */
   readonly sha256?: Sha256Hex;
 }
@@ -139,6 +144,7 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
   const now = options.processingTimeMs;
   const dedup = createDedupState({
     contentCheck: "deferred",
+    deferredBudgetBytes: options.dedupTextBudgetBytes ?? 512 * 1024 * 1024,
     ...(options.sha256 ? { sha256: options.sha256 } : {}),
   });
   const snapshots: RawNetworkCapabilitiesRow[] = [];
@@ -207,7 +213,7 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
       }
       counters.unknown++;
       out.push(output(RAW_TABLES.raw_unknown_events, parsed.row));
-      pushEnvelopeRow(out, envelope.rawStreamingEvent);
+      pushEnvelopeRow(out, envelope);
       return out;
     }
     const written = pushTypedRows(out, parsed.rows, envelope);
@@ -216,23 +222,34 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
       return out;
     }
     counters.accepted++;
-    pushEnvelopeRow(out, envelope.rawStreamingEvent);
+    pushEnvelopeRow(out, envelope);
     return out;
   }
 
-  function pushEnvelopeRow(out: OutputRow[], row: RawStreamingEventRow): void {
-    if (oversize(RAW_TABLES.raw_streaming_events, row, limit)) drop("raw_streaming_events");
-    else out.push(output(RAW_TABLES.raw_streaming_events, row));
+  /** The envelope row; its `data` text is built only when the row is read (encoding). */
+  function pushEnvelopeRow(out: OutputRow[], envelope: AcceptedEnvelope): void {
+    const spec = RAW_TABLES.raw_streaming_events;
+    if (!recordFits(envelope, limit) && oversize(spec, envelope.rawStreamingEvent, limit)) {
+      drop("raw_streaming_events");
+      return;
+    }
+    out.push({
+      table: spec as TableSpec<string, never>,
+      get row(): RawStreamingEventRow {
+        return envelope.rawStreamingEvent;
+      },
+    });
   }
 
   /** Guards, writes and routes every typed row; returns how many were written. */
   function pushTypedRows(out: OutputRow[], rows: TypedRows, envelope: AcceptedEnvelope): number {
     let written = 0;
+    const fits = recordFits(envelope, limit);
     for (const name of Object.keys(rows) as RawTypedTableName[]) {
       const list = rows[name] ?? [];
       const spec = RAW_TYPED_TABLES[name] as TableSpec<string, unknown>;
       for (const row of list) {
-        if (oversize(spec, row, limit)) {
+        if (!fits && oversize(spec, row, limit)) {
           rejectTo(out, "raw_streaming_events_dlq", tooLarge(spec, row, envelope, limit));
           continue;
         }
@@ -248,7 +265,13 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
     const dim = DIM_OF[table];
     if (dim) {
       const [spec, project] = dim;
-      out.push({ table: spec, row: project(row as never) });
+      // Dimension rows are 1:1 projections; build them only when read.
+      out.push({
+        table: spec,
+        get row(): unknown {
+          return project(row as never);
+        },
+      });
     }
     if (table === "raw_network_capabilities") snapshots.push(row as RawNetworkCapabilitiesRow);
     else if (table === "raw_stream_ingest_metrics") {
@@ -277,6 +300,17 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
   }
 
   return { push, finish, counters };
+}
+
+/**
+ * True when every typed, unknown and envelope row of the record surely fits the size limit
+ * without measuring: each such row holds at most the record text twice over (`raw_json` plus
+ * values copied out of it, or the `data` text), an encoded JSON string is at most 6 bytes per
+ * UTF-16 unit, numbers re-serialize to at most 6× their text, and the other columns of any table
+ * take well under 8 KiB.
+ */
+function recordFits(envelope: AcceptedEnvelope, limit: number): boolean {
+  return envelope.rawText.length * 12 + 8192 <= limit;
 }
 
 function output<Row>(table: TableSpec<string, Row>, row: Row): OutputRow {

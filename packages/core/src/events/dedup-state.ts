@@ -1,4 +1,5 @@
 import { canonicalPayloadJson } from "../identity/canonical-json.js";
+import { canonicalPayloadDigest } from "../identity/canonical-digest.js";
 import { sha256Hex } from "../identity/sha256-hex.js";
 import type { Sha256Hex } from "../identity/sha256-hex.js";
 import type { JsonObject } from "../values/json-value.js";
@@ -29,8 +30,13 @@ export interface DedupEntry {
  * - `deferred`: keep a reference to the first copy's record text and digest both copies only when
  *   a duplicate arrives. Same results; for batch runs that retain the record texts anyway
  *   (typed rows hold them in `raw_json`), where it saves a canonicalization per record.
+ *   With a `deferredBudgetBytes` (default 64 MiB of retained text), records beyond the budget
+ *   are digested at once (as in `eager`), so memory stays bounded.
+ * - `digest64`: a 64-bit structural digest of the canonical payload (`canonicalPayloadDigest`),
+ *   computed without building the canonical text; same equality as `eager` up to a ≈ 2⁻⁶⁴
+ *   collision chance, bounded memory, several times cheaper (the `lpa` batch default).
  */
-export type ContentCheckMode = "eager" | "deferred";
+export type ContentCheckMode = "eager" | "deferred" | "digest64";
 
 /**
  * The dedup window state (events.md §6.2). Mutable: {@link checkDedup} updates it in place for
@@ -44,6 +50,9 @@ export interface DedupState {
   readonly entries: Map<string, DedupEntry>;
   /** Earliest time at which the oldest entry may expire (avoids a scan per record). */
   nextExpiryMs: number;
+  /** `deferred` mode: UTF-16 units of record text retained so far, and the budget. */
+  deferredUnits: number;
+  readonly deferredBudgetUnits: number;
 }
 
 /** Options of {@link createDedupState}. */
@@ -54,6 +63,8 @@ export interface DedupOptions {
   readonly sha256?: Sha256Hex;
   /** When content digests are computed; default `eager`. */
   readonly contentCheck?: ContentCheckMode;
+  /** `deferred` mode: record text retained at most (bytes ≈ 2 × UTF-16 units); default 64 MiB. */
+  readonly deferredBudgetBytes?: number;
 }
 
 /** An empty dedup state. */
@@ -64,6 +75,8 @@ export function createDedupState(options: DedupOptions = {}): DedupState {
     contentCheck: options.contentCheck ?? "eager",
     entries: new Map(),
     nextExpiryMs: Number.POSITIVE_INFINITY,
+    deferredUnits: 0,
+    deferredBudgetUnits: (options.deferredBudgetBytes ?? 64 * 1024 * 1024) / 2,
   };
 }
 
@@ -100,8 +113,13 @@ export function checkDedup(
       rejection: envelopeRejection(envelope, "duplicate_event", details),
     };
   }
+  if (prior?.firstText != null) state.deferredUnits -= prior.firstText.length;
   if (prior !== undefined) state.entries.delete(key); // re-insert at the back: keeps first-acceptance order
-  const deferred = isIdKey && state.contentCheck === "deferred";
+  const deferred =
+    isIdKey &&
+    state.contentCheck === "deferred" &&
+    state.deferredUnits + envelope.rawText.length <= state.deferredBudgetUnits;
+  if (deferred) state.deferredUnits += envelope.rawText.length;
   const digest = isIdKey && !deferred ? contentDigest(state, envelope.root) : null;
   state.entries.set(key, { firstMs: nowMs, digest, firstText: deferred ? envelope.rawText : null });
   if (state.entries.size === 1 || nowMs + state.windowMs < state.nextExpiryMs)
@@ -110,6 +128,7 @@ export function checkDedup(
 }
 
 function contentDigest(state: DedupState, root: JsonObject): string {
+  if (state.contentCheck === "digest64") return canonicalPayloadDigest(root);
   return state.sha256(canonicalPayloadJson(root));
 }
 
@@ -125,6 +144,7 @@ function contentDiffers(state: DedupState, prior: DedupEntry, envelope: Accepted
 function settleDigest(state: DedupState, entry: DedupEntry): void {
   if (entry.firstText === null) return;
   entry.digest = contentDigest(state, JSON.parse(entry.firstText) as JsonObject);
+  state.deferredUnits -= entry.firstText.length;
   entry.firstText = null;
 }
 
@@ -135,6 +155,7 @@ function evictExpired(state: DedupState, nowMs: number): void {
       state.nextExpiryMs = entry.firstMs + state.windowMs;
       return;
     }
+    if (entry.firstText !== null) state.deferredUnits -= entry.firstText.length;
     state.entries.delete(key);
   }
   state.nextExpiryMs = Number.POSITIVE_INFINITY;
