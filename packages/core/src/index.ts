@@ -74,7 +74,12 @@ export type {
   FactStreamIngestSampleRow,
   SessionFacts,
 } from "./sessions/fact-rows.js";
-export type { BatchDeriverOptions, BatchCounters, OutputRow, BatchDeriver } from "./batch/batch-deriver.js";
+export type {
+  BatchDeriverOptions,
+  BatchCounters,
+  OutputRow,
+  BatchDeriver,
+} from "./batch/batch-deriver.js";
 export { createBatchDeriver, BATCH_OUTPUT_TABLES } from "./batch/batch-deriver.js";
 export { encodeOutputRow } from "./batch/batch-deriver.js";
 export { lifecycleEventsOf } from "./batch/lifecycle-events-of.js";

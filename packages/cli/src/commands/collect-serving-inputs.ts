@@ -11,7 +11,7 @@ import type {
 /** Mutable collector of the serving inputs (serving.md §2) out of a batch deriver's output. */
 export interface ServingCollector {
   readonly inputs: ServingInputs;
-  add(out: OutputRow): void;
+  add(this: void, out: OutputRow): void;
 }
 
 /** Keeps the rows the three serving views read (sessions, latency, status, payments, capabilities). */

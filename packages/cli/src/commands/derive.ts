@@ -46,7 +46,8 @@ export async function deriveFile(opts: DeriveFileOptions): Promise<BatchCounters
   const progress = showProgress ? createProgress(input.sizeBytes ?? 0, "derive") : null;
   try {
     for await (const rec of input.records) {
-      for (const row of deriver.push(rec.value, rec.index)) await writer.write(row.table.name, encodeOutputRow(row));
+      for (const row of deriver.push(rec.value, rec.index))
+        await writer.write(row.table.name, encodeOutputRow(row));
       progress?.update(input.bytesRead(), `${deriver.counters.consumed} events`);
     }
     progress?.update(input.sizeBytes ?? 0, "deriving sessions");

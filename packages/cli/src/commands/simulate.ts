@@ -84,7 +84,7 @@ export function slaTable(rows: readonly SlaComplianceRow[]): string {
 }
 
 /** `lpa simulate [--seed N] [--start ISO] [--format table|json]`. */
-export async function simulateCommand(args: readonly string[]): Promise<number> {
+export function simulateCommand(args: readonly string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -108,7 +108,7 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
   const hour = simulateHour(seed, startMs);
   if (values.format === "json") {
     process.stdout.write(`${JSON.stringify(hour.sla)}\n`);
-    return 0;
+    return Promise.resolve(0);
   }
   process.stdout.write(
     `Simulated network hour (seed ${seed}): ${hour.events} events, ${hour.sessions} sessions, ` +
@@ -116,5 +116,5 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
       `SLA compliance per hour × orchestrator × pipeline × model × GPU (serving.md §6.3):\n\n` +
       `${slaTable(hour.sla)}\n`,
   );
-  return 0;
+  return Promise.resolve(0);
 }

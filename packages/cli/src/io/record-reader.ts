@@ -93,7 +93,7 @@ async function* lineRecords(stream: Readable): AsyncGenerator<InputRecord> {
   }
   if (pending) {
     const line = pending.toString("utf8");
-    if (!isBlankLine(line)) yield { value: line, index: index++ };
+    if (!isBlankLine(line)) yield { value: line, index };
   }
 }
 

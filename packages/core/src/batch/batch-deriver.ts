@@ -112,20 +112,20 @@ const DIM_OF: Partial<
   Record<RawTypedTableName, readonly [TableSpec<string, never>, (row: never) => unknown]>
 > = {
   raw_network_capabilities: [
-    DIM_TABLES.dim_orchestrator_capability_snapshots as never,
-    toCapabilitySnapshotDim as never,
+    DIM_TABLES.dim_orchestrator_capability_snapshots,
+    toCapabilitySnapshotDim,
   ],
   raw_network_capabilities_advertised: [
-    DIM_TABLES.dim_orchestrator_capability_advertised_snapshots as never,
-    toCapabilityAdvertisedDim as never,
+    DIM_TABLES.dim_orchestrator_capability_advertised_snapshots,
+    toCapabilityAdvertisedDim,
   ],
   raw_network_capabilities_model_constraints: [
-    DIM_TABLES.dim_orchestrator_capability_model_constraints as never,
-    toCapabilityModelConstraintDim as never,
+    DIM_TABLES.dim_orchestrator_capability_model_constraints,
+    toCapabilityModelConstraintDim,
   ],
   raw_network_capabilities_prices: [
-    DIM_TABLES.dim_orchestrator_capability_prices as never,
-    toCapabilityPriceDim as never,
+    DIM_TABLES.dim_orchestrator_capability_prices,
+    toCapabilityPriceDim,
   ],
 };
 
@@ -234,7 +234,7 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
       return;
     }
     out.push({
-      table: spec as TableSpec<string, never>,
+      table: spec,
       get row(): RawStreamingEventRow {
         return envelope.rawStreamingEvent;
       },
@@ -314,7 +314,7 @@ function recordFits(envelope: AcceptedEnvelope, limit: number): boolean {
 }
 
 function output<Row>(table: TableSpec<string, Row>, row: Row): OutputRow {
-  return { table: table as TableSpec<string, never>, row };
+  return { table: table, row };
 }
 
 function tooLarge<Row>(

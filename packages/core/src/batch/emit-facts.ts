@@ -45,6 +45,6 @@ function* lines<Row>(
   for (const row of rows) {
     if (rowSizeUpperBound(table, row) > limit && sizeRow(table, row, limit).oversize)
       onDrop(table.name);
-    else yield { table: table as TableSpec<string, never>, row };
+    else yield { table: table, row };
   }
 }

@@ -17,5 +17,7 @@ export function workflowSessionId(
   if (s !== "") return `${s}|_missing_request`;
   if (r !== "") return `_missing_stream|${r}`;
   const e = javaTrim(eventId ?? "");
-  return e !== "" ? `_missing_stream|_missing_request|${e}` : "_missing_stream|_missing_request|_missing_event";
+  return e !== ""
+    ? `_missing_stream|_missing_request|${e}`
+    : "_missing_stream|_missing_request|_missing_event";
 }

@@ -3,13 +3,7 @@ export const CAPABILITY_CATALOG_VERSION = "v1";
 
 /** Capability groups of the catalog; `unknown` for ids outside it. */
 export type CapabilityGroup =
-  | "transcoding"
-  | "storage"
-  | "auth"
-  | "deprecated"
-  | "inference"
-  | "live-video"
-  | "unknown";
+  "transcoding" | "storage" | "auth" | "deprecated" | "inference" | "live-video" | "unknown";
 
 /**
  * Capability catalog v1 (sessions.md §6.1), as data: 37 entries, ids 0–36.

@@ -1,7 +1,8 @@
 import { javaTrim } from "./java-trim.js";
 
 /** Any value `JSON.parse` can return. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 /** A parsed JSON object. */
 export type JsonObject = { [key: string]: JsonValue };
 
