@@ -33,13 +33,20 @@ export async function openRecordInput(
 ): Promise<RecordInput> {
   const isStdin = path === "-";
   const sizeBytes = isStdin ? null : (await stat(path)).size;
-  const stream = isStdin ? stdin : createReadStream(path);
+  // The stream is created when iteration starts, so nothing can be read (or lost) before.
+  const open = (): Readable => (isStdin ? stdin : createReadStream(path));
   let read = 0;
-  stream.on("data", (chunk: Buffer | string) => {
-    read += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
-  });
+  // Bytes are counted as the record generators pull chunks (a 'data' listener would switch the
+  // stream to flowing mode and lose the chunks emitted before iteration starts).
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of open()) {
+      const b = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+      read += b.length;
+      yield b;
+    }
+  }
   const records =
-    !isStdin && path.endsWith(".json") ? jsonFileRecords(stream) : lineRecords(stream);
+    !isStdin && path.endsWith(".json") ? jsonFileRecords(counted()) : lineRecords(counted());
   return {
     path,
     topic: `file:${isStdin ? "-" : basename(path)}`,
@@ -49,7 +56,7 @@ export async function openRecordInput(
   };
 }
 
-async function* jsonFileRecords(stream: Readable): AsyncGenerator<InputRecord> {
+async function* jsonFileRecords(stream: AsyncIterable<Buffer>): AsyncGenerator<InputRecord> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");
@@ -73,11 +80,11 @@ async function* jsonFileRecords(stream: Readable): AsyncGenerator<InputRecord> {
  * Splits a byte stream into lines without decoding chunk boundaries wrongly: bytes are buffered
  * until a newline, then decoded as UTF-8 (malformed sequences become U+FFFD).
  */
-async function* lineRecords(stream: Readable): AsyncGenerator<InputRecord> {
+async function* lineRecords(stream: AsyncIterable<Buffer>): AsyncGenerator<InputRecord> {
   let pending: Buffer | null = null;
   let index = 0;
   for await (const raw of stream) {
-    let chunk: Buffer = typeof raw === "string" ? Buffer.from(raw) : (raw as Buffer);
+    let chunk: Buffer = raw;
     if (pending) {
       chunk = Buffer.concat([pending, chunk]);
       pending = null;
@@ -89,7 +96,7 @@ async function* lineRecords(stream: Readable): AsyncGenerator<InputRecord> {
       if (isBlankLine(line)) continue;
       yield { value: line, index: index++ };
     }
-    if (start < chunk.length) pending = chunk.subarray(start);
+    if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
   }
   if (pending) {
     const line = pending.toString("utf8");
