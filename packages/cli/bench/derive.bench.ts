@@ -6,7 +6,7 @@ import { createBatchDeriver } from "@livepeer-analytics/core";
 import { simulateNetworkStream } from "@livepeer-analytics/testkit";
 import { nodeSha256 } from "../src/commands/derive.js";
 
-const SESSIONS = Number(process.env.LPA_BENCH_SESSIONS ?? 4000);
+const SESSIONS = Number(process.env.LPA_BENCH_SESSIONS ?? 1500);
 const ROUNDS = Number(process.env.LPA_BENCH_ROUNDS ?? 3);
 const START_MS = Date.UTC(2026, 1, 25, 20, 0, 0);
 
