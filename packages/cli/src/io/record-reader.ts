@@ -58,7 +58,7 @@ export async function openRecordInput(
 
 async function* jsonFileRecords(stream: AsyncIterable<Buffer>): AsyncGenerator<InputRecord> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  for await (const chunk of stream) chunks.push(chunk);
   const text = Buffer.concat(chunks).toString("utf8");
   let root: unknown;
   try {
