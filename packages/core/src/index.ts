@@ -130,7 +130,7 @@ export {
   DEDUP_WINDOW_MS,
 } from "./events/dedup-state.js";
 export type { SizedRow, GuardedRow } from "./events/size-guard.js";
-export { guardRowSize, sizeRow, MAX_RECORD_BYTES } from "./events/size-guard.js";
+export { guardRowSize, sizeRow, exceedsSizeLimit, MAX_RECORD_BYTES } from "./events/size-guard.js";
 export { parseFaceValueWei } from "./events/face-value-wei.js";
 export { integerLikeKey, integerLikeKeys } from "./events/integer-like-key.js";
 export { EnvelopeSchema, EVENT_SCHEMAS } from "./events/schemas.js";

@@ -11,7 +11,7 @@ import type {
 import type { RecordSource } from "../events/record-source.js";
 import { toRejectedEventRow } from "../events/rejected-envelope.js";
 import type { Rejection } from "../events/rejection.js";
-import { guardRowSize, MAX_RECORD_BYTES, sizeRow } from "../events/size-guard.js";
+import { exceedsSizeLimit, guardRowSize, MAX_RECORD_BYTES } from "../events/size-guard.js";
 import type { Sha256Hex } from "../identity/sha256-hex.js";
 import {
   DIM_TABLES,
@@ -20,10 +20,10 @@ import {
   toCapabilityPriceDim,
   toCapabilitySnapshotDim,
 } from "../schema/dim-tables.js";
-import { FACT_TABLES } from "../schema/fact-tables.js";
+import { FACT_STREAM_INGEST_SAMPLES, FACT_TABLES } from "../schema/fact-tables.js";
 import { RAW_TABLES, RAW_TYPED_TABLES } from "../schema/raw-tables.js";
 import type { TableSpec } from "../schema/table-spec.js";
-import { encodeRow, rowSizeUpperBound } from "../schema/encode-row.js";
+import { encodeRow } from "../schema/encode-row.js";
 import type { DeriveOptions } from "../sessions/derivation-context.js";
 import { deriveSession } from "../sessions/derive-session.js";
 import type { SessionFacts } from "../sessions/fact-rows.js";
@@ -78,14 +78,6 @@ export interface OutputRow {
 /** The JSONEachRow line of an output row (events.md §9 encoding). */
 export function encodeOutputRow(out: OutputRow): string {
   return JSON.stringify(encodeRow(out.table as TableSpec<string, unknown>, out.row));
-}
-
-/**
- * Size guard without serializing in the common case: true when the row's encoded JSON exceeds
- * `limit` UTF-8 bytes (events.md §9), measured exactly only when the cheap bound is over it.
- */
-function oversize<Row>(table: TableSpec<string, Row>, row: Row, limit: number): boolean {
-  return rowSizeUpperBound(table, row) > limit && sizeRow(table, row, limit).oversize;
 }
 
 /** A batch derivation in progress (see {@link createBatchDeriver}). */
@@ -174,7 +166,7 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
   ): void => {
     const spec = RAW_TABLES[table];
     const row = toRejectedEventRow(r, now);
-    if (oversize(spec, row, limit)) drop(table);
+    if (exceedsSizeLimit(spec, row, limit)) drop(table);
     else out.push(output(spec, row));
   };
 
@@ -202,7 +194,7 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
       return out;
     }
     if (parsed.kind === "unknown") {
-      if (oversize(RAW_TABLES.raw_unknown_events, parsed.row, limit)) {
+      if (exceedsSizeLimit(RAW_TABLES.raw_unknown_events, parsed.row, limit)) {
         counters.rejected++;
         rejectTo(
           out,
@@ -229,7 +221,7 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
   /** The envelope row; its `data` text is built only when the row is read (encoding). */
   function pushEnvelopeRow(out: OutputRow[], envelope: AcceptedEnvelope): void {
     const spec = RAW_TABLES.raw_streaming_events;
-    if (!recordFits(envelope, limit) && oversize(spec, envelope.rawStreamingEvent, limit)) {
+    if (!recordFits(envelope, limit) && exceedsSizeLimit(spec, envelope.rawStreamingEvent, limit)) {
       drop("raw_streaming_events");
       return;
     }
@@ -249,7 +241,7 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
       const list = rows[name] ?? [];
       const spec = RAW_TYPED_TABLES[name] as TableSpec<string, unknown>;
       for (const row of list) {
-        if (!fits && oversize(spec, row, limit)) {
+        if (!fits && exceedsSizeLimit(spec, row, limit)) {
           rejectTo(out, "raw_streaming_events_dlq", tooLarge(spec, row, envelope, limit));
           continue;
         }
@@ -275,9 +267,9 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
     }
     if (table === "raw_network_capabilities") snapshots.push(row as RawNetworkCapabilitiesRow);
     else if (table === "raw_stream_ingest_metrics") {
-      const spec = FACT_TABLES[7];
+      const spec = FACT_STREAM_INGEST_SAMPLES;
       const sample = ingestSampleFromRow(row as never);
-      if (oversize(spec, sample, limit)) drop(spec.name);
+      if (exceedsSizeLimit(spec, sample, limit)) drop(spec.name);
       else out.push(output(spec, sample));
     } else {
       for (const e of lifecycleEventsOf(table, row)) {

@@ -1,4 +1,4 @@
-import { sizeRow } from "../events/size-guard.js";
+import { exceedsSizeLimit } from "../events/size-guard.js";
 import {
   FACT_LIFECYCLE_EDGE_COVERAGE,
   FACT_STREAM_STATUS_SAMPLES,
@@ -9,7 +9,6 @@ import {
   FACT_WORKFLOW_SESSIONS,
 } from "../schema/fact-tables.js";
 import type { TableSpec } from "../schema/table-spec.js";
-import { rowSizeUpperBound } from "../schema/encode-row.js";
 import type { SessionFacts } from "../sessions/fact-rows.js";
 
 /** A fact row and its table. */
@@ -43,8 +42,7 @@ function* lines<Row>(
   onDrop: (table: string) => void,
 ): Generator<FactLine> {
   for (const row of rows) {
-    if (rowSizeUpperBound(table, row) > limit && sizeRow(table, row, limit).oversize)
-      onDrop(table.name);
+    if (exceedsSizeLimit(table, row, limit)) onDrop(table.name);
     else yield { table: table, row };
   }
 }

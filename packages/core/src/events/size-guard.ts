@@ -1,4 +1,4 @@
-import { encodeRow, utf8ByteLength } from "../schema/encode-row.js";
+import { encodeRow, rowSizeUpperBound, utf8ByteLength } from "../schema/encode-row.js";
 import type { EncodedRow } from "../schema/encode-row.js";
 import type { TableSpec } from "../schema/table-spec.js";
 import type { AcceptedEnvelope } from "./accepted-envelope.js";
@@ -61,4 +61,17 @@ export function guardRowSize<Row>(
     bytes: sized.bytes,
     rejection: envelopeRejection(envelope, "record_too_large", details),
   };
+}
+
+/**
+ * True when the row's encoded JSON exceeds `limit` UTF-8 bytes (events.md §9, strictly), measured
+ * exactly only when the cheap {@link rowSizeUpperBound} is over the limit, so rows far below it
+ * are never serialized for the check.
+ */
+export function exceedsSizeLimit<Row>(
+  table: TableSpec<string, Row>,
+  row: Row,
+  limit: number = MAX_RECORD_BYTES,
+): boolean {
+  return rowSizeUpperBound(table, row) > limit && sizeRow(table, row, limit).oversize;
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseEvent } from "../../src/events/parse-event.js";
-import { guardRowSize, MAX_RECORD_BYTES, sizeRow } from "../../src/events/size-guard.js";
+import {
+  exceedsSizeLimit,
+  guardRowSize,
+  MAX_RECORD_BYTES,
+  sizeRow,
+} from "../../src/events/size-guard.js";
 import { defineTable } from "../../src/schema/table-spec.js";
 import { RAW_AI_STREAM_STATUS } from "../../src/schema/raw-tables.js";
 import { sampleLines } from "./sample-files.js";
@@ -49,5 +54,17 @@ describe("size guard (events.md §9, E8)", () => {
     expect(sized.bytes).toBe(new TextEncoder().encode(JSON.stringify(sized.encoded)).length);
     expect(MAX_RECORD_BYTES).toBe(1_000_000);
     expect(sized.oversize).toBe(false);
+  });
+});
+
+describe("exceedsSizeLimit", () => {
+  const table = defineTable<{ s: string }>()("t", [["s", "String"]]);
+  it("agrees with the exact measurement on both sides of the limit", () => {
+    for (const len of [0, 1, 5, 50, 500]) {
+      const row = { s: "x\u0001é".repeat(len) };
+      const bytes = sizeRow(table, row).bytes;
+      expect(exceedsSizeLimit(table, row, bytes)).toBe(false);
+      expect(exceedsSizeLimit(table, row, bytes - 1)).toBe(true);
+    }
   });
 });
