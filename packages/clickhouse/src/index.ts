@@ -1,0 +1,23 @@
+export {
+  createClickHouse,
+  DEFAULT_DATABASE,
+  DEFAULT_EMBEDDED_PATH,
+  type ClickHouseOptions,
+  type LpaClickHouse,
+  type StatementOptions,
+} from "./connection/create-clickhouse.js";
+export { ChdbMissingError } from "./connection/load-chdb.js";
+export { PINNED_SETTINGS } from "./connection/pinned-settings.js";
+export { assertIdentifier } from "./connection/sql-identifier.js";
+export { clickhouseType, columnDefinitions, createTableSql } from "./schema/create-table-sql.js";
+export { STORAGE_BY_NAME, STORAGE_SPECS } from "./schema/storage-registry.js";
+export { DEDUP_WINDOW, INGESTION_TIMESTAMP, type StorageSpec } from "./schema/storage-spec.js";
+export {
+  migrate,
+  appliedMigrations,
+  migrationChecksum,
+  type MigrateResult,
+} from "./migrations/migrate.js";
+export { MIGRATIONS, MIGRATIONS_TABLE } from "./migrations/migration-list.js";
+export { MigrationError, type AppliedMigration, type Migration } from "./migrations/migration.js";
+export { viewStatements } from "./views/view-statements.js";
