@@ -20,4 +20,19 @@ export {
 } from "./migrations/migrate.js";
 export { MIGRATIONS, MIGRATIONS_TABLE } from "./migrations/migration-list.js";
 export { MigrationError, type AppliedMigration, type Migration } from "./migrations/migration.js";
+export {
+  createBatchWriter,
+  type BatchWriter,
+  type BatchWriterOptions,
+  type InsertTransport,
+  type WriterStats,
+} from "./writer/batch-writer.js";
+export { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from "./writer/backoff.js";
+export { batchToken } from "./writer/batch-token.js";
+export {
+  classifyInsertError,
+  WriterClosedError,
+  WriterInsertError,
+  type InsertFailureKind,
+} from "./writer/writer-errors.js";
 export { viewStatements } from "./views/view-statements.js";

@@ -30,7 +30,7 @@ export class ChdbMissingError extends Error {
 export async function openChdbConnection(path: string): Promise<ChdbConnectionLike> {
   let mod: { createChdbConnection(o: { path: string }): unknown };
   try {
-    mod = (await import("chdb/connection")) as typeof mod;
+    mod = await import("chdb/connection");
   } catch (err) {
     throw new ChdbMissingError(err);
   }

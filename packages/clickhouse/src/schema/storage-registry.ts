@@ -4,6 +4,14 @@ import { INGESTION_TIMESTAMP, type StorageSpec } from "./storage-spec.js";
 type AnyTable = TableSpec<string, never>;
 const spec = (t: AnyTable): AnyTable => t;
 
+/**
+ * Retention counts from when a row was stored (`ingestion_timestamp`), not from its event time:
+ * an event-time TTL would delete a backfill, a replay or a late event on insert (differs from
+ * the reference, whose TTLs were on event dates).
+ */
+const retention = (days: number): string =>
+  `toDateTime(ingestion_timestamp) + INTERVAL ${days} DAY`;
+
 const EVENT_DATE = "event_date Date MATERIALIZED toDate(event_timestamp)";
 const WSID_BLOOM = "INDEX idx_wsid workflow_session_id TYPE bloom_filter(0.01) GRANULARITY 4";
 
@@ -17,7 +25,7 @@ function rawTyped(
     table: spec(t),
     engine: "ReplacingMergeTree",
     orderBy,
-    ttl: `toDate(event_timestamp) + INTERVAL ${ttlDays} DAY`,
+    ttl: retention(ttlDays),
     extraColumns: orderBy.includes("event_date") ? [EVENT_DATE] : [],
     ...(lifecycle ? { indexes: [WSID_BLOOM] } : {}),
   };
@@ -37,7 +45,7 @@ function rejected(t: AnyTable, ttlDays: number): StorageSpec {
       "source_partition",
       "source_offset",
     ],
-    ttl: `event_date + INTERVAL ${ttlDays} DAY`,
+    ttl: retention(ttlDays),
     extraColumns: [
       "event_date Date MATERIALIZED toDate(ifNull(event_timestamp, source_record_timestamp))",
     ],
@@ -49,7 +57,7 @@ function dim(t: AnyTable, ordinal: string, head: readonly string[]): StorageSpec
     table: spec(t),
     engine: "ReplacingMergeTree(snapshot_ts)",
     orderBy: [...head, "snapshot_ts", "source_event_uid", ordinal],
-    ttl: "toDate(snapshot_ts) + INTERVAL 180 DAY",
+    ttl: retention(180),
   };
 }
 
@@ -59,7 +67,7 @@ function fact(t: AnyTable, orderBy: readonly string[], partitionBy?: string): St
     engine: "ReplacingMergeTree(version)",
     orderBy,
     ...(partitionBy === undefined ? {} : { partitionBy }),
-    ttl: `toDate(ingestion_timestamp) + INTERVAL 180 DAY`,
+    ttl: retention(180),
   };
 }
 
@@ -82,7 +90,7 @@ export const STORAGE_SPECS: readonly StorageSpec[] = [
     table: spec(RAW_TABLES.raw_streaming_events),
     engine: "ReplacingMergeTree",
     orderBy: ["event_date", "type", "event_timestamp", "raw_event_uid"],
-    ttl: "event_date + INTERVAL 90 DAY",
+    ttl: retention(90),
     extraColumns: [
       "event_timestamp DateTime64(3, 'UTC') MATERIALIZED fromUnixTimestamp64Milli(toInt64(timestamp), 'UTC')",
       EVENT_DATE,
@@ -205,7 +213,7 @@ export const STORAGE_SPECS: readonly StorageSpec[] = [
     engine: "ReplacingMergeTree",
     orderBy: ["workflow_session_id", "sample_ts", "source_event_uid"],
     partitionBy: "toYYYYMM(sample_ts)",
-    ttl: "toDate(sample_ts) + INTERVAL 180 DAY",
+    ttl: retention(180),
   },
 ];
 

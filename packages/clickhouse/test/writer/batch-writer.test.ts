@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createBatchWriter,
+  createClickHouse,
+  migrate,
+  WriterInsertError,
+  type InsertTransport,
+  type LpaClickHouse,
+} from "../../src/index.js";
+
+let dir: string;
+let db: LpaClickHouse;
+const noSleep = (): Promise<void> => Promise.resolve();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "lpa-writer-"));
+  db = await createClickHouse({ path: dir });
+  await migrate(db);
+});
+afterAll(async () => {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const unknownRow = (i: number): string =>
+  JSON.stringify({
+    event_timestamp: "2026-02-25 20:00:00.000",
+    raw_event_uid: `uid-${i}`,
+    org: "o",
+    event_type: "mystery",
+    event_version: "1",
+    gateway: "gw",
+    source_topic: "t",
+    source_partition: 0,
+    source_offset: i,
+    raw_json: "{}",
+  });
+
+async function count(table: string): Promise<number> {
+  const [r] = await db.query<{ c: string }>(`SELECT count() AS c FROM ${db.database}.${table}`);
+  return Number(r?.c);
+}
+
+describe("batch writer on the embedded engine", () => {
+  it("writes every row, batching by rows, and flush/close are idempotent", async () => {
+    const inserts: number[] = [];
+    const w = createBatchWriter(db, { maxRows: 100, onInsert: (e) => inserts.push(e.rows) });
+    for (let i = 0; i < 250; i++) await w.write("raw_unknown_events", unknownRow(i));
+    await w.flush();
+    await w.flush();
+    await w.close();
+    await w.close();
+    expect(inserts).toEqual([100, 100, 50]);
+    expect(w.stats.rowsWritten).toBe(250);
+    expect(await count("raw_unknown_events")).toBe(250);
+  });
+
+  it("re-sending the same batches (a re-run) adds no row: content-addressed tokens", async () => {
+    const before = await count("raw_unknown_events");
+    const w = createBatchWriter(db, { maxRows: 100, maxDelayMs: Infinity });
+    for (let i = 0; i < 250; i++) await w.write("raw_unknown_events", unknownRow(i));
+    await w.close();
+    expect(await count("raw_unknown_events")).toBe(before);
+  });
+
+  it("a batch whose acknowledgement was lost is retried without duplicating rows", async () => {
+    let calls = 0;
+    const lossy: InsertTransport = async (table, body, token) => {
+      await db.insertJsonLines(table, body, token);
+      if (++calls === 1) throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    };
+    const w = createBatchWriter(db, { transport: lossy, sleep: noSleep });
+    for (let i = 1000; i < 1010; i++) await w.write("raw_unknown_events", unknownRow(i));
+    await w.close();
+    expect(calls).toBe(2);
+    expect(w.stats.retries).toBe(1);
+    const [r] = await db.query<{ c: string }>(
+      `SELECT count() AS c FROM ${db.database}.raw_unknown_events WHERE source_offset >= 1000`,
+    );
+    expect(Number(r?.c)).toBe(10);
+  });
+
+  it("an engine rejection is typed, not retried, and the rows stay buffered for the next flush", async () => {
+    let fail = true;
+    const flaky: InsertTransport = (table, body, token) =>
+      fail
+        ? Promise.reject(Object.assign(new Error("Cannot parse input"), { code: "27" }))
+        : db.insertJsonLines(table, body, token);
+    const w = createBatchWriter(db, { transport: flaky, sleep: noSleep });
+    await w.write("raw_unknown_events", unknownRow(2000));
+    const err = await w.flush().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WriterInsertError);
+    expect((err as WriterInsertError).kind).toBe("rejected");
+    expect((err as WriterInsertError).attempts).toBe(1);
+    expect(w.stats.bufferedRows).toBe(1);
+    fail = false;
+    await w.close();
+    expect(w.stats.rowsWritten).toBe(1);
+  });
+
+  it("gives up after the configured attempts with a typed error", async () => {
+    const down: InsertTransport = () =>
+      Promise.reject(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
+    const w = createBatchWriter(db, { transport: down, sleep: noSleep, retry: { attempts: 3 } });
+    await w.write("raw_unknown_events", unknownRow(3000));
+    const err = (await w.flush().catch((e: unknown) => e)) as WriterInsertError;
+    expect(err.attempts).toBe(3);
+    expect(err.kind).toBe("retryable");
+    expect(w.stats.retries).toBe(2);
+  });
+
+  it("backpressure: a full buffer makes the caller wait until a batch is durable", async () => {
+    let release: (() => void) | undefined;
+    let inFlight = 0;
+    const slow: InsertTransport = async (table, body, token) => {
+      inFlight++;
+      await new Promise<void>((r) => (release = r));
+      await db.insertJsonLines(table, body, token);
+      inFlight--;
+    };
+    const line = unknownRow(4000);
+    const w = createBatchWriter(db, {
+      transport: slow,
+      maxRows: 1,
+      maxBufferedBytes: line.length * 3,
+    });
+    expect(w.write("raw_unknown_events", unknownRow(4000))).toBeUndefined();
+    expect(w.write("raw_unknown_events", unknownRow(4001))).toBeUndefined();
+    const waiting = w.write("raw_unknown_events", unknownRow(4002));
+    expect(waiting).toBeInstanceOf(Promise);
+    let settled = false;
+    void (waiting as Promise<void>).then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    expect(inFlight).toBe(1);
+    const drain = setInterval(() => release?.(), 5);
+    await w.close();
+    clearInterval(drain);
+    expect(settled).toBe(true);
+    expect(w.stats.rowsWritten).toBe(3);
+  });
+
+  it("refuses an oversize row with a count instead of failing the batch", async () => {
+    const w = createBatchWriter(db, { maxRowBytes: 100 });
+    expect(w.write("raw_unknown_events", "x".repeat(101))).toBe("oversize");
+    expect(w.write("raw_unknown_events", unknownRow(5000).slice(0, 0) + "{}")).toBeUndefined();
+    expect(w.stats.oversizeRows).toBe(1);
+  });
+
+  it("time-based flush sends rows without an explicit flush", async () => {
+    const w = createBatchWriter(db, { maxDelayMs: 20 });
+    await w.write("raw_unknown_events", unknownRow(6000));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(w.stats.rowsWritten).toBe(1);
+    await w.close();
+  });
+});
