@@ -36,7 +36,8 @@ const RETRYABLE_NODE_CODES = new Set([
 /** Classifies an insert error (see {@link InsertFailureKind}); unknown errors are retryable. */
 export function classifyInsertError(err: unknown): InsertFailureKind {
   const e = err as { code?: unknown; type?: unknown; cause?: unknown } | null;
-  const code = e?.code === undefined ? undefined : String(e.code);
+  const code =
+    typeof e?.code === "string" || typeof e?.code === "number" ? String(e.code) : undefined;
   if (code !== undefined && RETRYABLE_NODE_CODES.has(code)) return "retryable";
   if (code !== undefined && /^\d+$/.test(code))
     return RETRYABLE_CODES.has(code) ? "retryable" : "rejected";
