@@ -8,5 +8,10 @@ export default defineConfig({
   dts: { entry: "src/index.ts" },
   sourcemap: true,
   clean: true,
-  external: ["@livepeer-analytics/core", "@livepeer-analytics/testkit"],
+  external: [
+    "@livepeer-analytics/core",
+    "@livepeer-analytics/testkit",
+    "@livepeer-analytics/clickhouse",
+    "chdb",
+  ],
 });

@@ -1,4 +1,6 @@
 import { deriveCommand } from "./commands/derive.js";
+import { loadCommand } from "./commands/load.js";
+import { migrateCommand } from "./commands/migrate.js";
 import { simulateCommand } from "./commands/simulate.js";
 import { UsageError } from "./usage-error.js";
 
@@ -8,6 +10,11 @@ Usage:
   lpa derive [FILE|-] --out DIR [--org ORG] [--max-record-bytes N] [--pipeline-model-mode MODE]
       Validate, dedup, parse and derive every fact of FILE (JSON Lines, or a .json envelope/array;
       '-' or no FILE reads stdin) and write one <table>.jsonl per output table into DIR.
+  lpa load FILE [--db PATH | --url URL] [--org ORG] [--progress]
+      Derive FILE and write every row (raw, DLQ, dimensions, facts) into the database through the
+      idempotent writer; loading the same file again changes nothing. Default: embedded ./.lpa/db.
+  lpa migrate [--db PATH | --url URL]
+      Create or upgrade the schema (idempotent) and print what ran.
   lpa simulate [--seed N] [--start ISO] [--out DIR] [--format table|json]
       Simulate one network hour (testkit), run it through core and print the SLA table.
   lpa help
@@ -23,6 +30,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case "derive":
         return await deriveCommand(rest);
+      case "load":
+        return await loadCommand(rest);
+      case "migrate":
+        return await migrateCommand(rest);
       case "simulate":
         return await simulateCommand(rest);
       case undefined:

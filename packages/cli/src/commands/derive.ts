@@ -1,29 +1,21 @@
-import { createHash } from "node:crypto";
-import { parseArgs } from "node:util";
-import { BATCH_OUTPUT_TABLES, createBatchDeriver, encodeOutputRow } from "@livepeer-analytics/core";
-import type { BatchCounters } from "@livepeer-analytics/core";
+import { BATCH_OUTPUT_TABLES, type BatchCounters } from "@livepeer-analytics/core";
+import {
+  deriveRecords,
+  nodeSha256,
+  summaryLine,
+  type DeriveRecordsOptions,
+} from "../derive-records.js";
 import { openRecordInput } from "../io/record-reader.js";
-import { createProgress } from "../io/progress.js";
 import { JsonlTableWriter } from "../io/table-writer.js";
 import { UsageError } from "../usage-error.js";
+import { DERIVE_OPTION_SPECS, deriveOptionsFrom, parseCommandArgs } from "./command-args.js";
 
-/** Files above this size show a progress bar on stderr. */
-const PROGRESS_THRESHOLD_BYTES = 10 * 1024 * 1024;
-
-/** Native SHA-256 (UTF-8 in, lowercase hex out) for payload-hash dedup keys. */
-export const nodeSha256 = (s: string): string =>
-  createHash("sha256").update(s, "utf8").digest("hex");
+export { nodeSha256, summaryLine };
 
 /** Options of {@link deriveFile}. */
-export interface DeriveFileOptions {
+export interface DeriveFileOptions extends DeriveRecordsOptions {
   readonly input: string;
   readonly outDir: string;
-  readonly org?: string;
-  readonly maxRecordBytes?: number;
-  readonly pipelineModelMode?: string;
-  /** Processing instant of the batch (epoch ms); default the wall clock at start. */
-  readonly processingTimeMs?: number;
-  readonly progress?: boolean;
 }
 
 /**
@@ -33,73 +25,26 @@ export interface DeriveFileOptions {
 export async function deriveFile(opts: DeriveFileOptions): Promise<BatchCounters> {
   const input = await openRecordInput(opts.input);
   const writer = await JsonlTableWriter.open(opts.outDir, BATCH_OUTPUT_TABLES);
-  const deriver = createBatchDeriver({
-    topic: input.topic,
-    processingTimeMs: opts.processingTimeMs ?? Date.now(),
-    sha256: nodeSha256,
-    ...(opts.org !== undefined ? { org: opts.org } : {}),
-    ...(opts.maxRecordBytes !== undefined ? { maxRecordBytes: opts.maxRecordBytes } : {}),
-    ...(opts.pipelineModelMode !== undefined ? { pipelineModelMode: opts.pipelineModelMode } : {}),
-  });
-  const showProgress =
-    opts.progress ?? (input.sizeBytes !== null && input.sizeBytes > PROGRESS_THRESHOLD_BYTES);
-  const progress = showProgress ? createProgress(input.sizeBytes ?? 0, "derive") : null;
   try {
-    for await (const rec of input.records) {
-      for (const row of deriver.push(rec.value, rec.index))
-        await writer.write(row.table.name, encodeOutputRow(row));
-      progress?.update(input.bytesRead(), `${deriver.counters.consumed} events`);
-    }
-    progress?.update(input.sizeBytes ?? 0, "deriving sessions");
-    for (const row of deriver.finish()) await writer.write(row.table.name, encodeOutputRow(row));
+    return await deriveRecords(input, { write: (t, l) => writer.write(t, l) }, opts, "derive");
   } finally {
-    progress?.done();
     await writer.close();
   }
-  return deriver.counters;
-}
-
-/** The summary line of events.md §11. */
-export function summaryLine(c: BatchCounters): string {
-  return `consumed=${c.consumed} accepted=${c.accepted} rejected=${c.rejected} duplicates=${c.duplicates} unknown=${c.unknown}`;
 }
 
 /** `lpa derive [FILE|-] --out DIR [--org ORG] [--max-record-bytes N] [--pipeline-model-mode M]`. */
 export async function deriveCommand(args: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        out: { type: "string", short: "o" },
-        org: { type: "string" },
-        "max-record-bytes": { type: "string" },
-        "pipeline-model-mode": { type: "string" },
-        progress: { type: "boolean" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, {
+    ...DERIVE_OPTION_SPECS,
+    out: { type: "string", short: "o" },
+  });
   if (positionals.length > 1) throw new UsageError("derive takes at most one input file");
-  if (!values.out) throw new UsageError("derive needs --out DIR");
-  let maxRecordBytes: number | undefined;
-  if (values["max-record-bytes"] !== undefined) {
-    maxRecordBytes = Number(values["max-record-bytes"]);
-    if (!Number.isSafeInteger(maxRecordBytes) || maxRecordBytes <= 0)
-      throw new UsageError("--max-record-bytes must be a positive integer");
-  }
+  const out = values["out"];
+  if (typeof out !== "string") throw new UsageError("derive needs --out DIR");
   const counters = await deriveFile({
     input: positionals[0] ?? "-",
-    outDir: values.out,
-    ...(values.org !== undefined ? { org: values.org } : {}),
-    ...(maxRecordBytes !== undefined ? { maxRecordBytes } : {}),
-    ...(values["pipeline-model-mode"] !== undefined
-      ? { pipelineModelMode: values["pipeline-model-mode"] }
-      : {}),
-    ...(values.progress !== undefined ? { progress: values.progress } : {}),
+    outDir: out,
+    ...deriveOptionsFrom(values),
   });
   process.stdout.write(`${summaryLine(counters)}\n`);
   return 0;

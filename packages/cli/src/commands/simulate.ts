@@ -6,7 +6,7 @@ import type { SessionTruth } from "@livepeer-analytics/testkit";
 import { fixed, formatTable } from "../io/format-table.js";
 import { UsageError } from "../usage-error.js";
 import { servingCollector } from "./collect-serving-inputs.js";
-import { nodeSha256 } from "./derive.js";
+import { nodeSha256 } from "../derive-records.js";
 
 /** Truth fields compared between the simulator and the derivation. */
 const TRUTH_FIELDS = [

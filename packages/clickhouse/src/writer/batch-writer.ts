@@ -1,7 +1,6 @@
 import {
   MAX_RECORD_BYTES,
   encodeOutputRow,
-  utf8ByteLength,
   type OutputRow,
 } from "@livepeer-analytics/core";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
@@ -211,7 +210,7 @@ export function createBatchWriter(
 
   const write = (table: string, line: string): Promise<void> | "oversize" | undefined => {
     if (closed) throw new WriterClosedError();
-    const bytes = utf8ByteLength(line) + 1;
+    const bytes = Buffer.byteLength(line, "utf8") + 1;
     if (bytes - 1 > maxRowBytes) {
       stats.oversizeRows++;
       return "oversize";
