@@ -13,9 +13,9 @@ export type InsertTransport = (table: string, body: string, token: string) => Pr
 
 /** Options of {@link createBatchWriter}. */
 export interface BatchWriterOptions {
-  /** Flush a table's buffer when it holds this many rows (default 20 000). */
+  /** Flush a table's buffer when it holds this many rows (default 100 000). */
   readonly maxRows?: number;
-  /** Flush a table's buffer when it holds this many UTF-8 bytes (default 8 MiB). */
+  /** Flush a table's buffer when it holds this many UTF-8 bytes (default 32 MiB). */
   readonly maxBytes?: number;
   /**
    * Flush every buffer this long after its first row, ms (default 1 000). `Infinity` disables
@@ -23,7 +23,7 @@ export interface BatchWriterOptions {
    * batches (used by `lpa load`).
    */
   readonly maxDelayMs?: number;
-  /** Bytes buffered over all tables beyond which `write` makes the caller wait (default 64 MiB). */
+  /** Bytes buffered over all tables beyond which `write` makes the caller wait (default 128 MiB). */
   readonly maxBufferedBytes?: number;
   /** Row size limit (events.md §9); larger rows are never sent (default 1 000 000). */
   readonly maxRowBytes?: number;
@@ -111,10 +111,10 @@ export function createBatchWriter(
   db: LpaClickHouse,
   options: BatchWriterOptions = {},
 ): BatchWriter {
-  const maxRows = options.maxRows ?? 20_000;
-  const maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
+  const maxRows = options.maxRows ?? 100_000;
+  const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const maxDelayMs = options.maxDelayMs ?? 1_000;
-  const maxBuffered = options.maxBufferedBytes ?? 64 * 1024 * 1024;
+  const maxBuffered = options.maxBufferedBytes ?? 128 * 1024 * 1024;
   const maxRowBytes = options.maxRowBytes ?? MAX_RECORD_BYTES;
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const transport: InsertTransport =
