@@ -83,7 +83,9 @@ describe("lpa load (embedded chDB)", () => {
       await new Promise((r) => child.stderr?.once("data", r));
       await new Promise((r) => setTimeout(r, afterMs));
       child.kill("SIGKILL");
-      const [, signal] = (await new Promise((r) => child.once("exit", (...a) => r(a))));
+      const signal = await new Promise<NodeJS.Signals | null>((r) =>
+        child.once("exit", (_code, sig) => r(sig)),
+      );
       expect(signal, "the load was still running when killed").toBe("SIGKILL");
       partial.push((await tableCounts(db))["raw_streaming_events"]?.final ?? 0);
     }
