@@ -72,6 +72,7 @@ export class ParsedEnvelope implements AcceptedEnvelope {
       timestamp: this.eventTimestamp,
       gateway: this.gateway,
       data: JSON.stringify(this.root["data"] ?? null),
+      envelope_rest: envelopeRest(this.root),
       replay: this.replay ? 1 : 0,
       source_topic: this.source.topic,
       source_partition: this.source.partition,
@@ -79,4 +80,10 @@ export class ParsedEnvelope implements AcceptedEnvelope {
     };
     return this.#rawStreamingEvent;
   }
+}
+
+/** `JSON.stringify` of the envelope's top-level keys other than `data`, in received order. */
+export function envelopeRest(root: JsonObject): string {
+  // fromEntries defines own properties, so a `__proto__` key stays a key.
+  return JSON.stringify(Object.fromEntries(Object.entries(root).filter(([k]) => k !== "data")));
 }

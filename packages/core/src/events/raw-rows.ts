@@ -201,6 +201,12 @@ export interface RawStreamingEventRow {
   readonly gateway: string;
   /** `JSON.stringify` of `data`. */
   readonly data: string;
+  /**
+   * `JSON.stringify` of the envelope without `data` (every other top-level key, as received).
+   * With `data` it rebuilds a record whose canonical JSON — so dedup key and event uid — equals
+   * the original's (archive replay). Addition to serving.md §1.1.
+   */
+  readonly envelope_rest: string;
   readonly replay: 0 | 1;
   readonly source_topic: string;
   readonly source_partition: number;

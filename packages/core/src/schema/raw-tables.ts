@@ -30,6 +30,7 @@ export const RAW_STREAMING_EVENTS = defineTable<RawStreamingEventRow>()("raw_str
   ["timestamp", "UInt64"],
   ["gateway", "String"],
   ["data", "String"],
+  ["envelope_rest", "String"],
   ["replay", "UInt8"],
   ["source_topic", "LowCardinality(String)"],
   ["source_partition", "UInt32"],

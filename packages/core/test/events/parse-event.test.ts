@@ -74,7 +74,7 @@ describe("parseEvent — E1 status row (events.md §12)", () => {
   });
 
   it("builds the raw_streaming_events row", () => {
-    const data = (JSON.parse(line) as { data: unknown }).data;
+    const { data, ...rest } = JSON.parse(line) as { data: unknown };
     expect(r.envelope.rawStreamingEvent).toEqual({
       raw_event_uid: E1_ID,
       org: "unknown",
@@ -83,10 +83,36 @@ describe("parseEvent — E1 status row (events.md §12)", () => {
       timestamp: 1770062064713,
       gateway: "",
       data: JSON.stringify(data),
+      envelope_rest: JSON.stringify(rest),
       replay: 0,
       source_topic: "unknown",
       source_partition: 0,
       source_offset: 0,
+    });
+  });
+
+  const envelopeOf = (r: ReturnType<typeof parseEvent>) => {
+    if (r.kind === "rejected") throw new Error(r.rejection.reason);
+    return r.envelope;
+  };
+
+  it("envelope_rest plus data rebuilds a record with the same dedup key", () => {
+    const idless =
+      '{"type":"x_custom","timestamp":"1770062064713","__replay":true,"v":1.0,"data":{"b":2,"a":[1,2]}}';
+    const first = envelopeOf(parseEvent(idless, {}));
+    const row = first.rawStreamingEvent;
+    const rebuilt = {
+      ...(JSON.parse(row.envelope_rest) as object),
+      data: JSON.parse(row.data) as unknown,
+    };
+    const again = envelopeOf(parseEvent(rebuilt, {}));
+    expect(again.dedupStrategy).toBe("payload_hash");
+    expect(again.dedupKey).toBe(first.dedupKey);
+    expect(JSON.parse(row.envelope_rest)).toEqual({
+      type: "x_custom",
+      timestamp: "1770062064713",
+      __replay: true,
+      v: 1,
     });
   });
 
