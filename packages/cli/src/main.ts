@@ -1,5 +1,7 @@
 import { deriveCommand } from "./commands/derive.js";
 import { loadCommand } from "./commands/load.js";
+import { consumeCommand } from "./commands/consume.js";
+import { produceCommand } from "./commands/produce.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { simulateCommand } from "./commands/simulate.js";
 import { UsageError } from "./usage-error.js";
@@ -13,6 +15,12 @@ Usage:
   lpa load FILE [--db PATH | --url URL] [--org ORG] [--progress]
       Derive FILE and write every row (raw, DLQ, dimensions, facts) into the database through the
       idempotent writer; loading the same file again changes nothing. Default: embedded ./.lpa/db.
+  lpa consume --brokers B [--db PATH | --url URL] [--topic NAME[:ORG]]... [--group ID]
+            [--from-beginning] [--metrics-port N]
+      Run the streaming pipeline: Kafka → validation, dedup, sessions → database, committing
+      offsets only after rows are durable. /healthz and /metrics on --metrics-port. SIGTERM drains.
+  lpa produce FILE --brokers B --topic T
+      Validate FILE's records and send the valid ones keyed by workflow_session_id.
   lpa migrate [--db PATH | --url URL]
       Create or upgrade the schema (idempotent) and print what ran.
   lpa simulate [--seed N] [--start ISO] [--out DIR] [--format table|json]
@@ -32,6 +40,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await deriveCommand(rest);
       case "load":
         return await loadCommand(rest);
+      case "consume":
+        return await consumeCommand(rest);
+      case "produce":
+        return await produceCommand(rest);
       case "migrate":
         return await migrateCommand(rest);
       case "simulate":

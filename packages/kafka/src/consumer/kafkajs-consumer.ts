@@ -1,0 +1,83 @@
+import { Kafka, logLevel, type Consumer } from "kafkajs";
+import type { ConsumedRecord, ConsumerHandlers, ConsumerPort } from "./consumer-port.js";
+
+/** Options of {@link createKafkaJsConsumer}. */
+export interface KafkaJsConsumerOptions {
+  readonly brokers: readonly string[];
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  /** Start from the earliest offset when the group has no commit (default false: latest). */
+  readonly fromBeginning?: boolean;
+  readonly clientId?: string;
+  /** Max bytes fetched per partition per request (default 4 MiB). */
+  readonly maxBytesPerPartition?: number;
+  readonly sessionTimeoutMs?: number;
+}
+
+/**
+ * The kafkajs binding of {@link ConsumerPort}: `eachBatch` with auto-commit off; a batch's next
+ * offset is committed only after the handler resolved (its rows are durable). A handler failure
+ * makes kafkajs re-deliver the batch after backoff.
+ */
+export function createKafkaJsConsumer(options: KafkaJsConsumerOptions): ConsumerPort {
+  const kafka = new Kafka({
+    clientId: options.clientId ?? "lpa-consumer",
+    brokers: [...options.brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 8, initialRetryTime: 200 },
+  });
+  let consumer: Consumer | undefined;
+  return {
+    async start(handlers: ConsumerHandlers): Promise<void> {
+      const c = kafka.consumer({
+        groupId: options.groupId,
+        maxBytesPerPartition: options.maxBytesPerPartition ?? 4 * 1024 * 1024,
+        maxBytes: 64 * 1024 * 1024,
+        sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+        heartbeatInterval: 1_000,
+        retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 2_000 },
+      });
+      consumer = c;
+      c.on(c.events.REBALANCING, () => handlers.onRevoke());
+      c.on(c.events.GROUP_JOIN, () => handlers.onRevoke());
+      await c.connect();
+      await c.subscribe({
+        topics: [...options.topics],
+        fromBeginning: options.fromBeginning ?? false,
+      });
+      await c.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: 1,
+        eachBatch: async (payload) => {
+          const { batch } = payload;
+          const isRunning = (): boolean => payload.isRunning();
+          const isStale = (): boolean => payload.isStale();
+          if (!isRunning() || isStale() || batch.messages.length === 0) return;
+          const records: ConsumedRecord[] = batch.messages.map((m) => ({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: Number(m.offset),
+            timestamp: m.timestamp === undefined ? null : Number(m.timestamp),
+            value: m.value,
+          }));
+          const hw = new Map([[`${batch.topic}/${batch.partition}`, Number(batch.highWatermark)]]);
+          const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), 2_000);
+          try {
+            await handlers.onBatch({ records, highWatermarks: hw });
+          } finally {
+            clearInterval(beat);
+          }
+          const last = batch.messages[batch.messages.length - 1];
+          if (last === undefined) return;
+          payload.resolveOffset(last.offset);
+          const next = (BigInt(last.offset) + 1n).toString();
+          await c.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        },
+      });
+    },
+    async stop(): Promise<void> {
+      await consumer?.disconnect();
+    },
+  };
+}

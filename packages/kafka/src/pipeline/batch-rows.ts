@@ -1,0 +1,248 @@
+import {
+  DIM_TABLES,
+  encodeOutputRow,
+  exceedsSizeLimit,
+  guardRowSize,
+  ingestSampleFromRow,
+  lifecycleEventsOf,
+  FACT_TABLES,
+  RAW_TABLES,
+  RAW_TYPED_TABLES,
+  toCapabilityAdvertisedDim,
+  toCapabilityModelConstraintDim,
+  toCapabilityPriceDim,
+  toCapabilitySnapshotDim,
+  toRejectedEventJson,
+  toRejectedEventRow,
+  type AcceptedEnvelope,
+  type LifecycleEvent,
+  type RawNetworkCapabilitiesRow,
+  type RawTypedTableName,
+  type RecordParser,
+  type Rejection,
+  type SessionFacts,
+  type TableSpec,
+  type TypedRows,
+} from "@livepeer-analytics/core";
+import type { ConsumedRecord } from "../consumer/consumer-port.js";
+import { bump, type PipelineMetrics } from "../health/pipeline-metrics.js";
+import type { DedupWindow } from "./dedup-window.js";
+
+type AnyTable = TableSpec<string, unknown>;
+
+/** A JSONEachRow line for a table. */
+export interface TableLine {
+  readonly table: string;
+  readonly line: string;
+}
+
+/** A rejected envelope bound for a Kafka topic (events.md §5.2 camelCase JSON). */
+export interface RejectedMessage {
+  readonly destination: "dlq" | "quarantine";
+  readonly key: string | null;
+  readonly value: string;
+}
+
+/** What one batch of records turns into before session derivation. */
+export interface DecodedBatch {
+  readonly lines: TableLine[];
+  readonly rejected: RejectedMessage[];
+  /** Lifecycle events of the batch, by session. */
+  readonly sessions: Map<string, LifecycleEvent[]>;
+  /** Capability snapshot rows of the batch. */
+  readonly snapshots: RawNetworkCapabilitiesRow[];
+}
+
+const DIM_OF: Partial<Record<RawTypedTableName, readonly [AnyTable, (row: never) => unknown]>> = {
+  raw_network_capabilities: [
+    DIM_TABLES.dim_orchestrator_capability_snapshots as AnyTable,
+    toCapabilitySnapshotDim,
+  ],
+  raw_network_capabilities_advertised: [
+    DIM_TABLES.dim_orchestrator_capability_advertised_snapshots as AnyTable,
+    toCapabilityAdvertisedDim,
+  ],
+  raw_network_capabilities_model_constraints: [
+    DIM_TABLES.dim_orchestrator_capability_model_constraints as AnyTable,
+    toCapabilityModelConstraintDim,
+  ],
+  raw_network_capabilities_prices: [
+    DIM_TABLES.dim_orchestrator_capability_prices as AnyTable,
+    toCapabilityPriceDim,
+  ],
+};
+
+const fact = (name: string): AnyTable => {
+  const t = FACT_TABLES.find((f) => f.name === name);
+  if (t === undefined) throw new Error(`no fact table ${name}`);
+  return t as unknown as AnyTable;
+};
+const INGEST_SAMPLES = fact("fact_stream_ingest_samples");
+const FACT_OF_SESSION: ReadonlyArray<readonly [AnyTable, (f: SessionFacts) => readonly unknown[]]> =
+  [
+    [fact("fact_workflow_sessions"), (f) => [f.session]],
+    [fact("fact_workflow_session_segments"), (f) => f.segments],
+    [fact("fact_workflow_param_updates"), (f) => f.paramUpdates],
+    [fact("fact_lifecycle_edge_coverage"), (f) => f.coverage],
+    [fact("fact_stream_status_samples"), (f) => f.statusSamples],
+    [fact("fact_stream_trace_edges"), (f) => f.traceEdges],
+    [fact("fact_workflow_latency_samples"), (f) => [f.latency]],
+  ];
+
+/** Options of {@link decodeBatch}. */
+export interface DecodeOptions {
+  readonly parserFor: (topic: string) => RecordParser;
+  readonly dedup: DedupWindow;
+  readonly nowMs: number;
+  readonly limit: number;
+  readonly metrics: PipelineMetrics;
+}
+
+/**
+ * The decode → core step of one batch (events.md §3): parse, dedup, typed rows, size guard,
+ * DLQ / quarantine / unknown rows, dimension and ingest-sample rows; keeps lifecycle events and
+ * snapshot rows for derivation. Counting as in core's batch deriver: consumed = accepted +
+ * rejected + duplicates + unknown.
+ */
+export function decodeBatch(records: readonly ConsumedRecord[], o: DecodeOptions): DecodedBatch {
+  const m = o.metrics;
+  const out: DecodedBatch = { lines: [], rejected: [], sessions: new Map(), snapshots: [] };
+  const push = (table: AnyTable, row: unknown): void => {
+    out.lines.push({ table: table.name, line: encodeOutputRow({ table: table, row }) });
+  };
+  const reject = (dest: "dlq" | "quarantine", r: Rejection): void => {
+    const spec =
+      dest === "dlq"
+        ? RAW_TABLES.raw_streaming_events_dlq
+        : RAW_TABLES.raw_streaming_events_quarantine;
+    const row = toRejectedEventRow(r, o.nowMs);
+    if (dest === "dlq") bump(m.dlq, `${r.failureClass}/${r.reason}`);
+    if (exceedsSizeLimit(spec, row, o.limit)) {
+      bump(m.sinkGuardDrops, spec.name);
+      return;
+    }
+    push(spec as AnyTable, row);
+    out.rejected.push({
+      destination: dest,
+      key: r.dedupKey ?? null,
+      value: JSON.stringify(toRejectedEventJson(r, o.nowMs)),
+    });
+  };
+  const envelopeRow = (e: AcceptedEnvelope): void => {
+    const spec = RAW_TABLES.raw_streaming_events;
+    if (exceedsSizeLimit(spec, e.rawStreamingEvent, o.limit)) bump(m.sinkGuardDrops, spec.name);
+    else push(spec as AnyTable, e.rawStreamingEvent);
+  };
+
+  for (const rec of records) {
+    m.consumed++;
+    const source = {
+      topic: rec.topic,
+      partition: rec.partition,
+      offset: rec.offset,
+      recordTimestamp: rec.timestamp,
+    };
+    const parsed = o.parserFor(rec.topic)(rec.value, source);
+    if (parsed.kind === "rejected") {
+      m.rejected++;
+      reject("dlq", parsed.rejection);
+      continue;
+    }
+    const envelope = parsed.envelope;
+    const d = o.dedup.check(envelope, o.nowMs);
+    if (d.kind === "duplicate") {
+      m.duplicates++;
+      if (d.contentDiffers) m.dedupConflicts++;
+      reject("quarantine", d.rejection);
+      continue;
+    }
+    if (parsed.kind === "unknown") {
+      const spec = RAW_TABLES.raw_unknown_events;
+      const g = guardRowSize(spec, parsed.row, envelope, o.limit);
+      if (g.kind === "rejected") {
+        m.rejected++;
+        reject("dlq", g.rejection);
+        continue;
+      }
+      m.unknown++;
+      push(spec as AnyTable, parsed.row);
+      envelopeRow(envelope);
+      continue;
+    }
+    if (typedRows(parsed.rows, envelope, o, out, push, reject) === 0 && hasAnyRow(parsed.rows)) {
+      m.rejected++;
+      continue;
+    }
+    m.accepted++;
+    envelopeRow(envelope);
+  }
+  return out;
+}
+
+function typedRows(
+  rows: TypedRows,
+  envelope: AcceptedEnvelope,
+  o: DecodeOptions,
+  out: DecodedBatch,
+  push: (t: AnyTable, row: unknown) => void,
+  reject: (dest: "dlq", r: Rejection) => void,
+): number {
+  let written = 0;
+  for (const name of Object.keys(rows) as RawTypedTableName[]) {
+    const spec = RAW_TYPED_TABLES[name] as AnyTable;
+    for (const row of rows[name] ?? []) {
+      const g = guardRowSize(spec, row, envelope, o.limit);
+      if (g.kind === "rejected") {
+        reject("dlq", g.rejection);
+        continue;
+      }
+      written++;
+      push(spec, row);
+      const dim = DIM_OF[name];
+      if (dim) pushGuarded(dim[0], dim[1](row as never), o, push);
+      if (name === "raw_network_capabilities") out.snapshots.push(row as RawNetworkCapabilitiesRow);
+      else if (name === "raw_stream_ingest_metrics") {
+        pushGuarded(INGEST_SAMPLES, ingestSampleFromRow(row as never), o, push);
+      } else {
+        for (const ev of lifecycleEventsOf(name, row)) {
+          const id = ev.row.workflow_session_id;
+          const list = out.sessions.get(id);
+          if (list) list.push(ev);
+          else out.sessions.set(id, [ev]);
+        }
+      }
+    }
+  }
+  return written;
+}
+
+function pushGuarded(
+  spec: AnyTable,
+  row: unknown,
+  o: DecodeOptions,
+  push: (t: AnyTable, row: unknown) => void,
+): void {
+  if (exceedsSizeLimit(spec, row, o.limit)) bump(o.metrics.sinkGuardDrops, spec.name);
+  else push(spec, row);
+}
+
+/** The fact lines of one derivation (sessions.md §4.5); oversize fact rows are dropped, counted. */
+export function factLines(
+  facts: SessionFacts,
+  limit: number,
+  metrics: PipelineMetrics,
+): TableLine[] {
+  const lines: TableLine[] = [];
+  for (const [spec, rowsOf] of FACT_OF_SESSION) {
+    for (const row of rowsOf(facts)) {
+      if (exceedsSizeLimit(spec, row, limit)) bump(metrics.sinkGuardDrops, spec.name);
+      else lines.push({ table: spec.name, line: encodeOutputRow({ table: spec, row }) });
+    }
+  }
+  return lines;
+}
+
+function hasAnyRow(rows: TypedRows): boolean {
+  for (const list of Object.values(rows)) if (list && list.length > 0) return true;
+  return false;
+}
