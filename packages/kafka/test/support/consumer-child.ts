@@ -1,0 +1,43 @@
+// A consumer process for integration tests: `consumer-child.ts CONFIG_JSON`. Prints
+// `READY <metricsPort>` once consuming; SIGTERM stops it gracefully.
+import { createClickHouse, migrate, type InsertTransport } from "@livepeer-analytics/clickhouse";
+import { runConsumer } from "../../src/index.js";
+
+interface ChildConfig {
+  brokers: string[];
+  dbPath: string;
+  topic: string;
+  org?: string;
+  group: string;
+  /** Inserts fail for this long after the first insert (ms). */
+  failWritesMs?: number;
+}
+
+const config = JSON.parse(process.argv[2] as string) as ChildConfig;
+const db = await createClickHouse({ path: config.dbPath });
+await migrate(db);
+let failUntil: number | null = null;
+const transport: InsertTransport = async (table, body, token) => {
+  if (config.failWritesMs !== undefined) {
+    failUntil ??= Date.now() + config.failWritesMs;
+    if (Date.now() < failUntil)
+      throw Object.assign(new Error("injected: connection refused"), { code: "ECONNREFUSED" });
+  }
+  await db.insertJsonLines(table, body, token);
+};
+const running = await runConsumer({
+  brokers: config.brokers,
+  db,
+  topics: [{ name: config.topic, ...(config.org ? { org: config.org } : {}) }],
+  groupId: config.group,
+  fromBeginning: true,
+  metricsPort: 0,
+  writer: { transport, retry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 } },
+});
+process.stdout.write(`READY ${running.health?.port}\n`);
+process.once("SIGTERM", () => {
+  void running
+    .stop()
+    .then(() => db.close())
+    .then(() => process.exit(0));
+});

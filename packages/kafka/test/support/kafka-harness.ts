@@ -1,0 +1,156 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { Kafka, logLevel } from "kafkajs";
+import { simulateNetworkStream } from "@livepeer-analytics/testkit";
+import { deriveFile } from "../../../cli/src/commands/derive.js";
+
+const run = promisify(execFile);
+const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
+const NODE_ARGS = ["--import", "tsx", "--conditions=@livepeer-analytics/source"];
+
+/** A fresh temp directory. */
+export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+
+/** Simulated envelopes (JSON text, one per record) of a small network. */
+export function corpus(sessions: number, seed = 7): string[] {
+  const lines: string[] = [];
+  const config = {
+    seed,
+    startMs: Date.UTC(2026, 1, 25, 20, 0, 0),
+    durationMs: 3_600_000,
+    sessions,
+    orchestrators: 6,
+    gateways: 3,
+  };
+  for (const env of simulateNetworkStream(config)) lines.push(JSON.stringify(env));
+  return lines;
+}
+
+/** `lpa derive` of `lines` into a temp directory; returns the directory. */
+export async function deriveLines(lines: readonly string[]): Promise<string> {
+  const dir = tempDir("lpa-kafka-derive-");
+  const file = join(dir, "input.jsonl");
+  writeFileSync(file, lines.join("\n") + "\n");
+  await deriveFile({ input: file, outDir: join(dir, "out"), processingTimeMs: Date.now() });
+  return join(dir, "out");
+}
+
+/** Creates `topic` with `partitions` partitions. */
+export async function createTopic(
+  brokers: string[],
+  topic: string,
+  partitions: number,
+): Promise<void> {
+  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: partitions }],
+      waitForLeaders: true,
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Total committed offsets of `group` on `topic` vs the topic's end offsets. */
+export async function groupProgress(
+  brokers: string[],
+  group: string,
+  topic: string,
+): Promise<{ committed: number; end: number }> {
+  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [c] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const committed = (c?.partitions ?? []).reduce((s, p) => s + Math.max(0, Number(p.offset)), 0);
+    const end = ends.reduce((s, p) => s + Number(p.high), 0);
+    return { committed, end };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Waits until `group` committed the end of `topic`. */
+export async function waitCaughtUp(
+  brokers: string[],
+  group: string,
+  topic: string,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const p = await groupProgress(brokers, group, topic);
+    if (p.end > 0 && p.committed >= p.end) return;
+    if (Date.now() > deadline) throw new Error(`not caught up: ${JSON.stringify(p)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A consumer child process. */
+export interface ConsumerChild {
+  readonly child: ChildProcess;
+  /** Resolves with the metrics port once consuming. */
+  readonly ready: Promise<number>;
+  readonly exited: Promise<number | null>;
+  stderr(): string;
+}
+
+/** Starts `consumer-child.ts` with `config`. */
+export function spawnConsumer(config: Record<string, unknown>): ConsumerChild {
+  const child = spawn("node", [...NODE_ARGS, here("./consumer-child.ts"), JSON.stringify(config)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  child.stderr.on("data", (b: Buffer) => (err += b.toString()));
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  const ready = new Promise<number>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (b: Buffer) => {
+      out += b.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    void exited.then((code) => reject(new Error(`consumer exited ${code}: ${err}`)));
+  });
+  ready.catch(() => undefined);
+  return { child, ready, exited, stderr: () => err };
+}
+
+/** Stops a child gracefully (SIGTERM) and waits for it. */
+export async function stopConsumer(c: ConsumerChild): Promise<number | null> {
+  if (c.child.exitCode === null) c.child.kill("SIGTERM");
+  return c.exited;
+}
+
+/** Result of {@link compareWithDerive}. */
+export interface Comparison {
+  readonly actual: Record<string, string[]>;
+  readonly expected: Record<string, string[]>;
+  readonly raw: Record<string, { db: number; derived: number }>;
+}
+
+/** Current facts of the embedded database vs `lpa derive` (read in a child process). */
+export async function compareWithDerive(dbPath: string, deriveDir: string): Promise<Comparison> {
+  const r = await run("node", [...NODE_ARGS, here("./compare-child.ts"), dbPath, deriveDir], {
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return JSON.parse(r.stdout) as Comparison;
+}
+
+/** GET `/metrics` of a child as name → value (label sets kept in the name). */
+export async function scrape(port: number): Promise<Map<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const out = new Map<string, number>();
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#") || line === "") continue;
+    const i = line.lastIndexOf(" ");
+    out.set(line.slice(0, i), Number(line.slice(i + 1)));
+  }
+  return out;
+}
