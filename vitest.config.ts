@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ["@livepeer-analytics/source"] },
   ssr: { resolve: { conditions: ["@livepeer-analytics/source"] } },
   test: {
-    include: ["packages/*/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "forks",
   },
