@@ -86,8 +86,8 @@ export { lifecycleEventsOf } from "./batch/lifecycle-events-of.js";
 export { rowSizeUpperBound } from "./schema/encode-row.js";
 
 // Events: parsing, validation, rejection taxonomy, dedup, size guard.
-export type { ParseOptions, ParseResult } from "./events/parse-event.js";
-export { parseEvent } from "./events/parse-event.js";
+export type { ParseOptions, ParseResult, RecordParser } from "./events/parse-event.js";
+export { createRecordParser, parseEvent } from "./events/parse-event.js";
 export type { RecordSource } from "./events/record-source.js";
 export { UNKNOWN_SOURCE, UNKNOWN_ORG } from "./events/record-source.js";
 export type { AcceptedEnvelope } from "./events/accepted-envelope.js";
@@ -109,7 +109,12 @@ export { REJECTION_TAXONOMY, failureOf } from "./events/rejection-taxonomy.js";
 export type { EnvelopeCheck } from "./events/validate-envelope.js";
 export { validateEnvelope, VALIDATION_DETAILS } from "./events/validate-envelope.js";
 export type { EventFamily } from "./events/event-families.js";
-export { EVENT_FAMILIES, isEventFamily, REQUIRED_PATHS } from "./events/event-families.js";
+export {
+  EVENT_FAMILIES,
+  eventFamilyOf,
+  isEventFamily,
+  REQUIRED_PATHS,
+} from "./events/event-families.js";
 export {
   extractEventVersion,
   DEFAULT_SUPPORTED_VERSIONS,

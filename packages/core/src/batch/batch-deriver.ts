@@ -1,17 +1,18 @@
 import { SnapshotIndex } from "../attribution/snapshot-index.js";
 import type { AcceptedEnvelope } from "../events/accepted-envelope.js";
-import { checkDedup, createDedupState } from "../events/dedup-state.js";
-import { parseEvent } from "../events/parse-event.js";
+import { createRecordParser } from "../events/parse-event.js";
 import type {
   RawNetworkCapabilitiesRow,
-  RawStreamingEventRow,
   RawTypedTableName,
+  SessionScopedRow,
   TypedRows,
 } from "../events/raw-rows.js";
 import type { RecordSource } from "../events/record-source.js";
 import { toRejectedEventRow } from "../events/rejected-envelope.js";
+import { envelopeRejection } from "../events/rejection.js";
 import type { Rejection } from "../events/rejection.js";
 import { exceedsSizeLimit, guardRowSize, MAX_RECORD_BYTES } from "../events/size-guard.js";
+import { sha256Hex } from "../identity/sha256-hex.js";
 import type { Sha256Hex } from "../identity/sha256-hex.js";
 import {
   DIM_TABLES,
@@ -25,12 +26,15 @@ import { RAW_TABLES, RAW_TYPED_TABLES } from "../schema/raw-tables.js";
 import type { TableSpec } from "../schema/table-spec.js";
 import { encodeRow } from "../schema/encode-row.js";
 import type { DeriveOptions } from "../sessions/derivation-context.js";
-import { deriveSession } from "../sessions/derive-session.js";
+import { deriveSortedSignals } from "../sessions/derive-session.js";
 import type { SessionFacts } from "../sessions/fact-rows.js";
+import { compareSignals } from "../sessions/lifecycle-signal.js";
+import type { LifecycleSignal } from "../sessions/lifecycle-signal.js";
 import { ingestSampleFromRow } from "../sessions/ingest-sample.js";
-import type { LifecycleEvent } from "../sessions/lifecycle-signal.js";
+import { BatchDedup } from "./batch-dedup.js";
 import { emitFacts } from "./emit-facts.js";
-import { lifecycleEventsOf } from "./lifecycle-events-of.js";
+import { EnvelopeOutputRow, ProjectedOutputRow } from "./lazy-output-row.js";
+import { isLifecycleTable, lifecycleSignalOf } from "./lifecycle-signal-of.js";
 
 /** Options of {@link createBatchDeriver}. */
 export interface BatchDeriverOptions extends DeriveOptions {
@@ -134,13 +138,12 @@ const DIM_OF: Partial<
 export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
   const limit = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   const now = options.processingTimeMs;
-  const dedup = createDedupState({
-    contentCheck: "deferred",
-    deferredBudgetBytes: options.dedupTextBudgetBytes ?? 512 * 1024 * 1024,
-    ...(options.sha256 ? { sha256: options.sha256 } : {}),
+  const dedup = new BatchDedup({
+    sha256: options.sha256 ?? sha256Hex,
+    textBudgetBytes: options.dedupTextBudgetBytes ?? 512 * 1024 * 1024,
   });
   const snapshots: RawNetworkCapabilitiesRow[] = [];
-  const sessions = new Map<string, LifecycleEvent[]>();
+  const sessions = new Map<string, LifecycleSignal[]>();
   const counters: BatchCounters = {
     consumed: 0,
     accepted: 0,
@@ -150,11 +153,11 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
     dedupConflicts: 0,
     sinkGuardDrops: new Map(),
   };
-  const parseOptions = {
+  const parseRecord = createRecordParser({
     org: options.org ?? "unknown",
     ...(options.supportedVersions ? { supportedVersions: options.supportedVersions } : {}),
     ...(options.sha256 ? { sha256: options.sha256 } : {}),
-  };
+  });
 
   const drop = (table: string): void => {
     counters.sinkGuardDrops.set(table, (counters.sinkGuardDrops.get(table) ?? 0) + 1);
@@ -179,18 +182,24 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
       offset,
       recordTimestamp: null,
     };
-    const parsed = parseEvent(record, { ...parseOptions, source });
+    const parsed = parseRecord(record, source);
     if (parsed.kind === "rejected") {
       counters.rejected++;
       rejectTo(out, "raw_streaming_events_dlq", parsed.rejection);
       return out;
     }
     const envelope = parsed.envelope;
-    const d = checkDedup(dedup, envelope, now);
-    if (d.kind === "duplicate") {
+    const duplicate = dedup.check(envelope);
+    if (duplicate !== null) {
       counters.duplicates++;
-      if (d.contentDiffers) counters.dedupConflicts++;
-      rejectTo(out, "raw_streaming_events_quarantine", d.rejection);
+      if (duplicate.contentDiffers) counters.dedupConflicts++;
+      const conflict = duplicate.contentDiffers ? " (content differs)" : "";
+      const details = `Duplicate detected for key: ${envelope.dedupKey}${conflict}`;
+      rejectTo(
+        out,
+        "raw_streaming_events_quarantine",
+        envelopeRejection(envelope, "duplicate_event", details),
+      );
       return out;
     }
     if (parsed.kind === "unknown") {
@@ -225,12 +234,7 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
       drop("raw_streaming_events");
       return;
     }
-    out.push({
-      table: spec,
-      get row(): RawStreamingEventRow {
-        return envelope.rawStreamingEvent;
-      },
-    });
+    out.push(new EnvelopeOutputRow(spec, envelope));
   }
 
   /** Guards, writes and routes every typed row; returns how many were written. */
@@ -247,47 +251,43 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
         }
         written++;
         out.push(output(spec, row));
-        route(out, name, row);
+        route(out, name, row, fits);
       }
     }
     return written;
   }
 
-  function route(out: OutputRow[], table: RawTypedTableName, row: unknown): void {
+  function route(out: OutputRow[], table: RawTypedTableName, row: unknown, fits: boolean): void {
     const dim = DIM_OF[table];
     if (dim) {
-      const [spec, project] = dim;
       // Dimension rows are 1:1 projections; build them only when read.
-      out.push({
-        table: spec,
-        get row(): unknown {
-          return project(row as never);
-        },
-      });
+      out.push(new ProjectedOutputRow(dim[0], row, dim[1]));
     }
     if (table === "raw_network_capabilities") snapshots.push(row as RawNetworkCapabilitiesRow);
     else if (table === "raw_stream_ingest_metrics") {
       const spec = FACT_STREAM_INGEST_SAMPLES;
       const sample = ingestSampleFromRow(row as never);
-      if (exceedsSizeLimit(spec, sample, limit)) drop(spec.name);
+      // The sample copies values of its record's row, so it fits whenever that record does.
+      if (!fits && exceedsSizeLimit(spec, sample, limit)) drop(spec.name);
       else out.push(output(spec, sample));
-    } else {
-      for (const e of lifecycleEventsOf(table, row)) {
-        const id = e.row.workflow_session_id;
-        const list = sessions.get(id);
-        if (list) list.push(e);
-        else sessions.set(id, [e]);
-      }
+    } else if (isLifecycleTable(table)) {
+      const id = (row as SessionScopedRow).workflow_session_id;
+      const list = sessions.get(id);
+      if (list) list.push(lifecycleSignalOf(table, row, list[list.length - 1]));
+      else sessions.set(id, [lifecycleSignalOf(table, row)]);
     }
   }
 
   function* finish(): Iterable<OutputRow> {
     const index = SnapshotIndex.from(snapshots);
     snapshots.length = 0;
-    for (const [id, events] of sessions) {
+    for (const [id, signals] of sessions) {
       sessions.delete(id);
-      const facts: SessionFacts = deriveSession(events, index, options);
-      yield* emitFacts(facts, limit, drop);
+      // §4.2 order. Uids (= dedup keys) are unique here: a repeated key never passes dedup and
+      // each record yields at most one lifecycle row (sortedUniqueSignals' uid set is not needed).
+      signals.sort(compareSignals);
+      const facts: SessionFacts = deriveSortedSignals(id, signals, index, options);
+      for (const line of emitFacts(facts, limit, drop)) yield line;
     }
   }
 

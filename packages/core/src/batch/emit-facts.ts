@@ -18,31 +18,37 @@ export interface FactLine {
 }
 
 /**
- * Serializes every row of one derivation (sessions.md §4.5). An oversize fact row is not
+ * The rows of one derivation (sessions.md §4.5) in table order. An oversize fact row is not
  * written; `onDrop(table)` counts it (`lpa_sink_guard_drops_total{table}`, events.md §9).
+ * Returns a plain array (the batch yields it row by row; nested generators cost more than the
+ * rows they carry).
  */
-export function* emitFacts(
+export function emitFacts(
   facts: SessionFacts,
   limit: number,
   onDrop: (table: string) => void,
-): Generator<FactLine> {
-  yield* lines(FACT_WORKFLOW_SESSIONS, [facts.session], limit, onDrop);
-  yield* lines(FACT_WORKFLOW_SESSION_SEGMENTS, facts.segments, limit, onDrop);
-  yield* lines(FACT_WORKFLOW_PARAM_UPDATES, facts.paramUpdates, limit, onDrop);
-  yield* lines(FACT_LIFECYCLE_EDGE_COVERAGE, facts.coverage, limit, onDrop);
-  yield* lines(FACT_STREAM_STATUS_SAMPLES, facts.statusSamples, limit, onDrop);
-  yield* lines(FACT_STREAM_TRACE_EDGES, facts.traceEdges, limit, onDrop);
-  yield* lines(FACT_WORKFLOW_LATENCY_SAMPLES, [facts.latency], limit, onDrop);
+): FactLine[] {
+  const out: FactLine[] = [];
+  lines(out, FACT_WORKFLOW_SESSIONS, [facts.session], limit, onDrop);
+  lines(out, FACT_WORKFLOW_SESSION_SEGMENTS, facts.segments, limit, onDrop);
+  lines(out, FACT_WORKFLOW_PARAM_UPDATES, facts.paramUpdates, limit, onDrop);
+  lines(out, FACT_LIFECYCLE_EDGE_COVERAGE, facts.coverage, limit, onDrop);
+  lines(out, FACT_STREAM_STATUS_SAMPLES, facts.statusSamples, limit, onDrop);
+  lines(out, FACT_STREAM_TRACE_EDGES, facts.traceEdges, limit, onDrop);
+  lines(out, FACT_WORKFLOW_LATENCY_SAMPLES, [facts.latency], limit, onDrop);
+  return out;
 }
 
-function* lines<Row>(
+function lines<Row>(
+  out: FactLine[],
   table: TableSpec<string, Row>,
   rows: ReadonlyArray<Row>,
   limit: number,
   onDrop: (table: string) => void,
-): Generator<FactLine> {
+): void {
+  const spec = table as TableSpec<string, never>;
   for (const row of rows) {
     if (exceedsSizeLimit(table, row, limit)) onDrop(table.name);
-    else yield { table: table, row };
+    else out.push({ table: spec, row });
   }
 }

@@ -15,11 +15,20 @@ export const EVENT_FAMILIES = [
 /** One of the seven known event families. */
 export type EventFamily = (typeof EVENT_FAMILIES)[number];
 
-const FAMILY_SET: ReadonlySet<string> = new Set(EVENT_FAMILIES);
-
 /** True when `type` is exactly (case-sensitively) one of the seven known families. */
 export function isEventFamily(type: string): type is EventFamily {
-  return FAMILY_SET.has(type);
+  return eventFamilyOf(type) !== null;
+}
+
+/**
+ * The known family equal to `type` (case-sensitive), or null. Returns the constant from
+ * {@link EVENT_FAMILIES}, not `type` itself: a `type` read from `JSON.parse` output is a fresh,
+ * non-internalized string, and using it as a property key (per-family tables) would make the
+ * engine look it up in its string table on every record; compares against the constants do not.
+ */
+export function eventFamilyOf(type: string): EventFamily | null {
+  for (const family of EVENT_FAMILIES) if (family === type) return family;
+  return null;
 }
 
 /**

@@ -72,12 +72,34 @@ export function parseEvent(
   input: string | Uint8Array | object | null,
   options: ParseOptions = {},
 ): ParseResult {
-  const settings: Settings = {
+  return parseWith(input, settingsOf(options, options.source ?? UNKNOWN_SOURCE));
+}
+
+/** {@link parseEvent} with fixed options and a per-record source (see {@link createRecordParser}). */
+export type RecordParser = (
+  input: string | Uint8Array | object | null,
+  source: RecordSource,
+) => ParseResult;
+
+/**
+ * A {@link parseEvent} with its options resolved once, for callers that parse many records:
+ * `createRecordParser(o)(input, source)` equals `parseEvent(input, { ...o, source })`.
+ */
+export function createRecordParser(options: Omit<ParseOptions, "source"> = {}): RecordParser {
+  const { org, supportedVersions, sha256 } = settingsOf(options, UNKNOWN_SOURCE);
+  return (input, source) => parseWith(input, { org, source, supportedVersions, sha256 });
+}
+
+function settingsOf(options: ParseOptions, source: RecordSource): Settings {
+  return {
     org: options.org ?? UNKNOWN_ORG,
-    source: options.source ?? UNKNOWN_SOURCE,
+    source,
     supportedVersions: options.supportedVersions ?? DEFAULT_SUPPORTED_VERSIONS,
     sha256: options.sha256 ?? sha256Hex,
   };
+}
+
+function parseWith(input: string | Uint8Array | object | null, settings: Settings): ParseResult {
   try {
     return parseRecord(input, settings);
   } catch (thrown) {

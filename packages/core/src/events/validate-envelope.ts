@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue } from "../values/json-value.js";
 import { parseTimestamp } from "../values/timestamp.js";
 import { field } from "./json-field.js";
 import { extractEventVersion, isSupportedVersion } from "./envelope-version.js";
-import { isEventFamily, REQUIRED_PATHS } from "./event-families.js";
+import { eventFamilyOf, REQUIRED_PATHS } from "./event-families.js";
 import type { EventFamily } from "./event-families.js";
 
 /** Fixed details texts of the validation failures (events.md §4). */
@@ -66,9 +66,11 @@ export function validateEnvelope(
   if (eventTimestamp === undefined) return fail("missing_timestamp");
   if (root["data"] === undefined) return fail("missing_data");
   const version = extractEventVersion(root);
-  if (!isEventFamily(type)) return { ok: true, root, type, family: null, eventTimestamp, version };
-  const failure = checkFamily(root, type, version, supportedVersions);
-  return failure ?? { ok: true, root, type, family: type, eventTimestamp, version };
+  const family = eventFamilyOf(type);
+  if (family === null) return { ok: true, root, type, family: null, eventTimestamp, version };
+  const failure = checkFamily(root, family, version, supportedVersions);
+  // `type: family`: the same text, as the shared constant.
+  return failure ?? { ok: true, root, type: family, family, eventTimestamp, version };
 }
 
 function checkFamily(

@@ -67,67 +67,82 @@ export interface LifecycleSignal {
  */
 export function toSignal(event: LifecycleEvent): LifecycleSignal {
   switch (event.family) {
-    case "ai_stream_status": {
-      const r = event.row;
-      return signal(
-        event.family,
-        r,
-        r.event_timestamp,
-        r.pipeline,
-        normalizeAddress(r.orchestrator_address),
-        r.orchestrator_url,
-        "",
-        null,
-        "",
-        "",
-        r.state,
-        r.output_fps,
-        r.input_fps,
-        r.last_error,
-        r.start_time,
-      );
-    }
-    case "stream_trace": {
-      const r = event.row;
-      return signal(
-        event.family,
-        r,
-        r.data_timestamp,
-        "",
-        normalizeAddress(r.orchestrator_address),
-        r.orchestrator_url,
-        r.trace_type,
-        traceTypeInfo(r.trace_type),
-        "",
-        "",
-        "",
-        0,
-        0,
-        null,
-        null,
-      );
-    }
-    case "ai_stream_events": {
-      const r = event.row;
-      return signal(
-        event.family,
-        r,
-        r.event_timestamp,
-        r.pipeline,
-        "",
-        "",
-        "",
-        null,
-        r.event_type,
-        r.message,
-        "",
-        0,
-        0,
-        null,
-        null,
-      );
-    }
+    case "ai_stream_status":
+      return statusSignal(event.row);
+    case "stream_trace":
+      return traceSignal(event.row);
+    case "ai_stream_events":
+      return aiEventSignal(event.row);
   }
+}
+
+/**
+ * The signal of an `ai_stream_status` row (sessions.md §3; see {@link toSignal}). Strings equal
+ * to those of `like` (e.g. the session's previous signal) are taken from it: same values, shared.
+ */
+export function statusSignal(r: RawAiStreamStatusRow, like?: LifecycleSignal): LifecycleSignal {
+  return signal(
+    "ai_stream_status",
+    r,
+    r.event_timestamp,
+    r.pipeline,
+    normalizeAddress(r.orchestrator_address),
+    r.orchestrator_url,
+    "",
+    null,
+    "",
+    "",
+    r.state,
+    r.output_fps,
+    r.input_fps,
+    r.last_error,
+    r.start_time,
+    like,
+  );
+}
+
+/** The signal of a `stream_trace` row: ts = `data_timestamp` (sessions.md §3); `like` as in {@link statusSignal}. */
+export function traceSignal(r: RawStreamTraceEventRow, like?: LifecycleSignal): LifecycleSignal {
+  return signal(
+    "stream_trace",
+    r,
+    r.data_timestamp,
+    "",
+    normalizeAddress(r.orchestrator_address),
+    r.orchestrator_url,
+    r.trace_type,
+    traceTypeInfo(r.trace_type),
+    "",
+    "",
+    "",
+    0,
+    0,
+    null,
+    null,
+    like,
+  );
+}
+
+/** The signal of an `ai_stream_events` row (sessions.md §3); `like` as in {@link statusSignal}. */
+export function aiEventSignal(r: RawAiStreamEventRow, like?: LifecycleSignal): LifecycleSignal {
+  return signal(
+    "ai_stream_events",
+    r,
+    r.event_timestamp,
+    r.pipeline,
+    "",
+    "",
+    "",
+    null,
+    r.event_type,
+    r.message,
+    "",
+    0,
+    0,
+    null,
+    null,
+    like,
+  );
 }
 
 interface CommonRow {
@@ -156,31 +171,42 @@ function signal(
   inputFps: number,
   lastError: string | null,
   startTimeMs: number | null,
+  like: LifecycleSignal | undefined,
 ): LifecycleSignal {
+  const p = share(pipeline, like?.pipeline);
   return {
     family,
     ts,
     uid: r.raw_event_uid,
-    workflowSessionId: r.workflow_session_id,
-    streamId: r.stream_id,
-    requestId: r.request_id,
-    pipeline,
-    pipelineHint: pipeline,
-    modelHint: pipeline,
-    gateway: r.gateway,
-    org: r.org,
-    orchAddr,
-    orchUrl,
-    traceType,
+    workflowSessionId: share(r.workflow_session_id, like?.workflowSessionId),
+    streamId: share(r.stream_id, like?.streamId),
+    requestId: share(r.request_id, like?.requestId),
+    pipeline: p,
+    pipelineHint: p,
+    modelHint: p,
+    gateway: share(r.gateway, like?.gateway),
+    org: share(r.org, like?.org),
+    orchAddr: share(orchAddr, like?.orchAddr),
+    orchUrl: share(orchUrl, like?.orchUrl),
+    traceType: share(traceType, like?.traceType),
     trace,
-    aiEventType,
-    message,
-    state,
+    aiEventType: share(aiEventType, like?.aiEventType),
+    message: share(message, like?.message),
+    state: share(state, like?.state),
     outputFps,
     inputFps,
-    lastError,
+    lastError: share(lastError, like?.lastError),
     startTimeMs,
   };
+}
+
+/**
+ * `kept` when it equals `value`, else `value`: the same string either way, but signals retained
+ * together (a batch holds every signal of a session until it derives it) then reference one
+ * copy of each repeated id, URL or label instead of one per event.
+ */
+function share<T extends string | null>(value: T, kept: T | undefined): T {
+  return value === kept ? kept : value;
 }
 
 /** `raw_event_uid` of a lifecycle event. */

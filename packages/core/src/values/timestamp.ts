@@ -4,8 +4,6 @@ import { javaTrim } from "./java-trim.js";
 /** Largest accepted epoch-millisecond timestamp (year 2286, inside ClickHouse DateTime64(3)). */
 export const MAX_TIMESTAMP_MS = 9_999_999_999_999;
 
-const DIGITS = /^[0-9]+$/;
-
 /**
  * `ts(v)` of events.md §1.2: epoch milliseconds, or `undefined` (absent).
  *
@@ -18,16 +16,31 @@ export function parseTimestamp(v: JsonValue | undefined): number | undefined {
   if (typeof v === "number") {
     n = Math.trunc(v) + 0;
   } else if (typeof v === "string") {
-    const t = javaTrim(v);
-    if (!DIGITS.test(t)) return undefined;
-    // More than 13 significant digits is always out of range; avoid float rounding near the edge.
-    const significant = t.replace(/^0+/, "");
-    if (significant.length > 13) return undefined;
-    n = significant === "" ? 0 : Number(significant);
+    const digits = digitString(javaTrim(v));
+    if (digits === undefined) return undefined;
+    n = digits;
   } else {
     return undefined;
   }
   return n >= 0 && n <= MAX_TIMESTAMP_MS ? n : undefined;
+}
+
+/**
+ * The value of a non-empty ASCII-digit string, or undefined when it is empty, holds another
+ * character, or has more than 13 significant digits (always out of range; also keeps the
+ * digit-by-digit sum exact, far below 2^53).
+ */
+function digitString(t: string): number | undefined {
+  if (t.length === 0) return undefined;
+  let n = 0;
+  let significant = 0;
+  for (let i = 0; i < t.length; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    if (significant > 0 || d !== 0) significant++;
+    n = n * 10 + d;
+  }
+  return significant > 13 ? undefined : n;
 }
 
 function pad(n: number, width: number): string {

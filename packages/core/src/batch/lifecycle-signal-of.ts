@@ -1,0 +1,42 @@
+import type {
+  RawAiStreamEventRow,
+  RawAiStreamStatusRow,
+  RawStreamTraceEventRow,
+  RawTypedTableName,
+} from "../events/raw-rows.js";
+import { aiEventSignal, statusSignal, traceSignal } from "../sessions/lifecycle-signal.js";
+import type { LifecycleSignal } from "../sessions/lifecycle-signal.js";
+
+/** The typed tables whose rows are lifecycle events (sessions.md §3). */
+export type LifecycleTableName =
+  "raw_ai_stream_status" | "raw_stream_trace_events" | "raw_ai_stream_events";
+
+/** True for the tables of lifecycle families (their rows carry `workflow_session_id`). */
+export function isLifecycleTable(table: RawTypedTableName): table is LifecycleTableName {
+  return (
+    table === "raw_ai_stream_status" ||
+    table === "raw_stream_trace_events" ||
+    table === "raw_ai_stream_events"
+  );
+}
+
+/**
+ * The lifecycle signal (sessions.md §3) of a lifecycle table's row: what batch derivation keeps
+ * of it (never the row, nor its `raw_json` text). Equals `toSignal(lifecycleEventsOf(table,
+ * row)[0])` without building the event; strings equal to `like`'s (the session's previous
+ * signal) are shared with it.
+ */
+export function lifecycleSignalOf(
+  table: LifecycleTableName,
+  row: unknown,
+  like?: LifecycleSignal,
+): LifecycleSignal {
+  switch (table) {
+    case "raw_ai_stream_status":
+      return statusSignal(row as RawAiStreamStatusRow, like);
+    case "raw_stream_trace_events":
+      return traceSignal(row as RawStreamTraceEventRow, like);
+    case "raw_ai_stream_events":
+      return aiEventSignal(row as RawAiStreamEventRow, like);
+  }
+}
