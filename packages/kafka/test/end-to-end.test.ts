@@ -6,6 +6,7 @@ import {
   corpus,
   createTopic,
   deriveLines,
+  killConsumers,
   scrape,
   spawnConsumer,
   stopConsumer,
@@ -18,6 +19,7 @@ beforeAll(async () => {
   broker = await startKafkaBroker();
 }, 180_000);
 afterAll(async () => {
+  killConsumers();
   await broker?.stop();
 });
 

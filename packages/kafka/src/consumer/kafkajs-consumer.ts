@@ -12,12 +12,14 @@ export interface KafkaJsConsumerOptions {
   /** Max bytes fetched per partition per request (default 4 MiB). */
   readonly maxBytesPerPartition?: number;
   readonly sessionTimeoutMs?: number;
+  /** Called when a batch failed (it is retried after a backoff). */
+  readonly onBatchError?: (error: unknown, attempt: number) => void;
 }
 
 /**
  * The kafkajs binding of {@link ConsumerPort}: `eachBatch` with auto-commit off; a batch's next
- * offset is committed only after the handler resolved (its rows are durable). A handler failure
- * makes kafkajs re-deliver the batch after backoff.
+ * offset is committed only after the handler resolved (its rows are durable). A failed batch is
+ * retried in place with backoff (up to 5 s) until it succeeds or the consumer stops.
  */
 export function createKafkaJsConsumer(options: KafkaJsConsumerOptions): ConsumerPort {
   const kafka = new Kafka({
@@ -64,7 +66,18 @@ export function createKafkaJsConsumer(options: KafkaJsConsumerOptions): Consumer
           const hw = new Map([[`${batch.topic}/${batch.partition}`, Number(batch.highWatermark)]]);
           const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), 2_000);
           try {
-            await handlers.onBatch({ records, highWatermarks: hw });
+            // Retry the same batch in place until it is durable: nothing past it is committed,
+            // and the consumer resumes by itself once the database is back.
+            for (let attempt = 0; ; attempt++) {
+              try {
+                await handlers.onBatch({ records, highWatermarks: hw });
+                break;
+              } catch (err) {
+                if (!isRunning() || isStale()) return;
+                options.onBatchError?.(err, attempt);
+                await new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** attempt)));
+              }
+            }
           } finally {
             clearInterval(beat);
           }

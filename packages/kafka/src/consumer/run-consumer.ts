@@ -21,6 +21,10 @@ export interface RunConsumerOptions {
   readonly publishRejected?: boolean;
   readonly writer?: BatchWriterOptions;
   readonly maxSessions?: number;
+  /** Consumer fetch size per partition (bytes). */
+  readonly maxBytesPerPartition?: number;
+  /** Group session timeout (ms; the broker's minimum is usually 6 000). */
+  readonly sessionTimeoutMs?: number;
 }
 
 /** A running consumer. */
@@ -74,6 +78,10 @@ export async function runConsumer(o: RunConsumerOptions): Promise<RunningConsume
     groupId: o.groupId ?? "lpa",
     topics: o.topics.map((t) => t.name),
     fromBeginning: o.fromBeginning ?? false,
+    ...(o.maxBytesPerPartition !== undefined
+      ? { maxBytesPerPartition: o.maxBytesPerPartition }
+      : {}),
+    ...(o.sessionTimeoutMs !== undefined ? { sessionTimeoutMs: o.sessionTimeoutMs } : {}),
   });
   await consumer.start({
     onBatch: (b) => pipeline.processBatch(b),

@@ -1,6 +1,7 @@
 import {
   DIM_TABLES,
   encodeOutputRow,
+  envelopeRejection,
   exceedsSizeLimit,
   guardRowSize,
   ingestSampleFromRow,
@@ -16,6 +17,7 @@ import {
   toRejectedEventRow,
   type AcceptedEnvelope,
   type LifecycleEvent,
+  type ParseResult,
   type RawNetworkCapabilitiesRow,
   type RawTypedTableName,
   type RecordParser,
@@ -149,12 +151,33 @@ export function decodeBatch(records: readonly ConsumedRecord[], o: DecodeOptions
       continue;
     }
     const envelope = parsed.envelope;
+    const marks = [out.lines.length, out.rejected.length, out.snapshots.length] as const;
+    try {
+      accept(parsed, envelope);
+    } catch (err) {
+      // A hostile record broke a step after validation (e.g. nesting too deep to canonicalize):
+      // drop its partial rows and route it to the DLQ (events.md §5.1 PARSE / parse_exception).
+      out.lines.length = marks[0];
+      out.rejected.length = marks[1];
+      out.snapshots.length = marks[2];
+      m.rejected++;
+      const e = err instanceof Error ? err : new Error(String(err));
+      const details = e.message.trim() === "" ? e.name : `${e.name}: ${e.message}`;
+      reject("dlq", envelopeRejection(envelope, "parse_exception", details));
+    }
+  }
+  return out;
+
+  function accept(
+    parsed: Exclude<ParseResult, { kind: "rejected" }>,
+    envelope: AcceptedEnvelope,
+  ): void {
     const d = o.dedup.check(envelope, o.nowMs);
     if (d.kind === "duplicate") {
       m.duplicates++;
       if (d.contentDiffers) m.dedupConflicts++;
       reject("quarantine", d.rejection);
-      continue;
+      return;
     }
     if (parsed.kind === "unknown") {
       const spec = RAW_TABLES.raw_unknown_events;
@@ -162,21 +185,20 @@ export function decodeBatch(records: readonly ConsumedRecord[], o: DecodeOptions
       if (g.kind === "rejected") {
         m.rejected++;
         reject("dlq", g.rejection);
-        continue;
+        return;
       }
-      m.unknown++;
       push(spec as AnyTable, parsed.row);
       envelopeRow(envelope);
-      continue;
+      m.unknown++; // counted last: a throw above leaves the record to the DLQ path
+      return;
     }
     if (typedRows(parsed.rows, envelope, o, out, push, reject) === 0 && hasAnyRow(parsed.rows)) {
       m.rejected++;
-      continue;
+      return;
     }
-    m.accepted++;
     envelopeRow(envelope);
+    m.accepted++;
   }
-  return out;
 }
 
 function typedRows(

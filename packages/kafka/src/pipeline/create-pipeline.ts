@@ -108,14 +108,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   let dedup: DedupWindow = createDedupWindow(nodeSha256);
   let lastRefreshMs: number | null = null;
   let ready = false;
+  /** Set on partition changes: the window must learn keys other consumers accepted. */
+  let reseed = false;
 
   const refreshSnapshots = async (): Promise<void> => {
     const t = now();
     const rows = await loadSnapshots(
       db,
       lastRefreshMs === null ? null : lastRefreshMs - REFRESH_OVERLAP_MS,
-      parserFor,
-      limit,
     );
     index.addAll(rows);
     lastRefreshMs = t;
@@ -158,6 +158,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const t0 = performance.now();
     const nowMs = now();
     try {
+      if (reseed) {
+        reseed = false;
+        dedup = createDedupWindow(nodeSha256, await loadDedupSeed(db));
+      }
       const decoded = decodeBatch(batch.records, {
         parserFor: parserOfTopic,
         dedup,
@@ -179,7 +183,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           : await sessionsNearSnapshots(db, linkedAddresses(decoded.snapshots), decoded.snapshots);
       const touched = [...decoded.sessions.keys()];
       const touchedSet = new Set(touched);
-      const misses = touched.filter((id) => cache.get(id) === undefined);
+      // Take cached accumulators now: storing the batch's sessions below may evict them.
+      const held = new Map<string, SessionAccumulator>();
+      for (const id of touched) {
+        const acc = cache.get(id);
+        if (acc !== undefined) held.set(id, acc);
+      }
+      const misses = touched.filter((id) => !held.has(id));
       const others = near.filter((id) => !touchedSet.has(id));
       const stored = await loadSessionEvents(db, [...misses, ...others], parserFor, limit);
       metrics.rehydrations += misses.length + others.length;
@@ -190,7 +200,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         metrics.sessionsDerived++;
       };
       for (const id of touched) {
-        let acc = cache.get(id);
+        let acc = held.get(id);
         if (acc === undefined) {
           acc = emptySession(id);
           for (const ev of stored.get(id) ?? []) addEvent(acc, ev);
@@ -210,6 +220,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     } catch (err) {
       // Cached sessions may now hold events whose rows were not written: start clean.
       cache.clear();
+      reseed = true;
       throw err;
     }
     metrics.batches++;
@@ -230,7 +241,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ready = true;
     },
     processBatch,
-    onRevoke: () => cache.clear(),
+    onRevoke: () => {
+      cache.clear();
+      reseed = true;
+    },
     metrics,
     get ready() {
       return ready;

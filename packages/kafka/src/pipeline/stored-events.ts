@@ -1,6 +1,7 @@
 import type { LpaClickHouse } from "@livepeer-analytics/clickhouse";
 import {
   DEFAULT_TTL_MS,
+  isTimestampType,
   exceedsSizeLimit,
   lifecycleEventsOf,
   RAW_TYPED_TABLES,
@@ -83,26 +84,29 @@ export async function loadSessionEvents(
 
 /**
  * Capability snapshot rows (`raw_network_capabilities`) stored since `sinceMs` of ingestion time
- * (all when null), re-parsed from their records.
+ * (all when null), read back column by column (their `raw_json` is the orchestrator element, not
+ * the record, so they cannot be re-parsed). Timestamps come back as epoch ms, 64-bit integers as
+ * numbers, like the rows core produces.
  */
 export async function loadSnapshots(
   db: LpaClickHouse,
   sinceMs: number | null,
-  parserFor: ParserFor,
-  limit: number,
 ): Promise<RawNetworkCapabilitiesRow[]> {
+  const spec = RAW_TYPED_TABLES.raw_network_capabilities;
+  const select = spec.columns
+    .map(([name, type]) =>
+      isTimestampType(type) ? `toUnixTimestamp64Milli(${name}) AS ${name}` : name,
+    )
+    .join(", ");
   const where =
     sinceMs === null ? "" : "WHERE ingestion_timestamp >= fromUnixTimestamp64Milli({since:Int64})";
-  const records = await db.query<StoredRecord>(
-    `SELECT any(org) AS org, any(raw_json) AS j FROM ${db.database}.raw_network_capabilities
-     ${where} GROUP BY raw_event_uid`,
-    sinceMs === null ? {} : { params: { since: sinceMs } },
+  return db.query<RawNetworkCapabilitiesRow>(
+    `SELECT ${select} FROM ${db.database}.raw_network_capabilities FINAL ${where}`,
+    {
+      ...(sinceMs === null ? {} : { params: { since: sinceMs } }),
+      settings: { output_format_json_quote_64bit_integers: 0 },
+    },
   );
-  const rows: RawNetworkCapabilitiesRow[] = [];
-  reparse(records, parserFor, limit, (name, row) => {
-    if (name === "raw_network_capabilities") rows.push(row as RawNetworkCapabilitiesRow);
-  });
-  return rows;
 }
 
 /**

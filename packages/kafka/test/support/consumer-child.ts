@@ -11,6 +11,9 @@ interface ChildConfig {
   group: string;
   /** Inserts fail for this long after the first insert (ms). */
   failWritesMs?: number;
+  maxBytesPerPartition?: number;
+  /** Run this many consumers (one pipeline each) in this process; SIGUSR2 stops the last. */
+  consumers?: number;
 }
 
 const config = JSON.parse(process.argv[2] as string) as ChildConfig;
@@ -25,19 +28,27 @@ const transport: InsertTransport = async (table, body, token) => {
   }
   await db.insertJsonLines(table, body, token);
 };
-const running = await runConsumer({
-  brokers: config.brokers,
-  db,
-  topics: [{ name: config.topic, ...(config.org ? { org: config.org } : {}) }],
-  groupId: config.group,
-  fromBeginning: true,
-  metricsPort: 0,
-  writer: { transport, retry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 } },
+const start = () =>
+  runConsumer({
+    brokers: config.brokers,
+    db,
+    topics: [{ name: config.topic, ...(config.org ? { org: config.org } : {}) }],
+    groupId: config.group,
+    fromBeginning: true,
+    metricsPort: 0,
+    sessionTimeoutMs: 6_000,
+    ...(config.maxBytesPerPartition ? { maxBytesPerPartition: config.maxBytesPerPartition } : {}),
+    writer: { transport, retry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 } },
+  });
+const running = [await start()];
+for (let i = 1; i < (config.consumers ?? 1); i++) running.push(await start());
+process.on("SIGUSR2", () => {
+  const last = running.length > 1 ? running.pop() : undefined;
+  void last?.stop().then(() => process.stdout.write("STOPPED\n"));
 });
-process.stdout.write(`READY ${running.health?.port}\n`);
+process.stdout.write(`READY ${running[0]?.health?.port}\n`);
 process.once("SIGTERM", () => {
-  void running
-    .stop()
+  void Promise.all(running.map((r) => r.stop()))
     .then(() => db.close())
     .then(() => process.exit(0));
 });

@@ -101,11 +101,20 @@ export interface ConsumerChild {
   stderr(): string;
 }
 
+const spawned = new Set<ChildProcess>();
+
+/** SIGKILLs every consumer child still running (test cleanup after a failure). */
+export function killConsumers(): void {
+  for (const c of spawned) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  spawned.clear();
+}
+
 /** Starts `consumer-child.ts` with `config`. */
 export function spawnConsumer(config: Record<string, unknown>): ConsumerChild {
   const child = spawn("node", [...NODE_ARGS, here("./consumer-child.ts"), JSON.stringify(config)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  spawned.add(child);
   let err = "";
   child.stderr.on("data", (b: Buffer) => (err += b.toString()));
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
