@@ -53,7 +53,7 @@ export async function deriveRecords(
   const progress = showProgress ? createProgress(input.sizeBytes ?? 0, label) : null;
   try {
     for await (const rec of input.records) {
-      for (const row of deriver.push(rec.value, rec.index)) {
+      for (const row of deriver.push(rec.value, rec.index, rec.source)) {
         const wait = sink.write(row.table.name, encodeOutputRow(row));
         if (wait instanceof Promise) await wait;
       }

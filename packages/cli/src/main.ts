@@ -1,7 +1,9 @@
 import { deriveCommand } from "./commands/derive.js";
+import { archiveCommand } from "./commands/archive.js";
 import { loadCommand } from "./commands/load.js";
 import { consumeCommand } from "./commands/consume.js";
 import { produceCommand } from "./commands/produce.js";
+import { replayCommand } from "./commands/replay.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { simulateCommand } from "./commands/simulate.js";
 import { UsageError } from "./usage-error.js";
@@ -15,6 +17,12 @@ Usage:
   lpa load FILE [--db PATH | --url URL] [--org ORG] [--progress]
       Derive FILE and write every row (raw, DLQ, dimensions, facts) into the database through the
       idempotent writer; loading the same file again changes nothing. Default: embedded ./.lpa/db.
+  lpa archive --from T --to T --dest file://DIR|s3://BUCKET/PREFIX [--db PATH | --url URL]
+      Write the accepted envelopes with event time in [from, to) as Parquet partitioned by
+      date=YYYY-MM-DD/type=TYPE/ (idempotent). S3: LPA_S3_ENDPOINT, AWS_ACCESS_KEY_ID,
+      AWS_SECRET_ACCESS_KEY.
+  lpa replay file://DIR|s3://BUCKET/PREFIX [--db PATH | --url URL]
+      Read an archive back and re-derive it into the database.
   lpa consume --brokers B [--db PATH | --url URL] [--topic NAME[:ORG]]... [--group ID]
             [--from-beginning] [--metrics-port N]
       Run the streaming pipeline: Kafka → validation, dedup, sessions → database, committing
@@ -40,6 +48,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await deriveCommand(rest);
       case "load":
         return await loadCommand(rest);
+      case "archive":
+        return await archiveCommand(rest);
+      case "replay":
+        return await replayCommand(rest);
       case "consume":
         return await consumeCommand(rest);
       case "produce":

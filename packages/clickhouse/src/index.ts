@@ -36,3 +36,18 @@ export {
   type InsertFailureKind,
 } from "./writer/writer-errors.js";
 export { viewStatements } from "./views/view-statements.js";
+export {
+  ArchiveLocationError,
+  parquetTableFunction,
+  parseArchiveLocation,
+  sqlString,
+  type ArchiveLocation,
+  type S3Credentials,
+} from "./archive/archive-location.js";
+export {
+  ARCHIVE_COLUMNS,
+  archiveRange,
+  typePathSegment,
+  type ArchivedPart,
+} from "./archive/archive-range.js";
+export { envelopeOf, readArchive, type ArchivedEnvelope } from "./archive/read-archive.js";

@@ -81,6 +81,7 @@ export type {
   BatchDeriver,
 } from "./batch/batch-deriver.js";
 export { createBatchDeriver, BATCH_OUTPUT_TABLES } from "./batch/batch-deriver.js";
+export type { RecordOrigin } from "./batch/batch-deriver.js";
 export { encodeOutputRow } from "./batch/batch-deriver.js";
 export { lifecycleEventsOf } from "./batch/lifecycle-events-of.js";
 export { rowSizeUpperBound } from "./schema/encode-row.js";

@@ -1,3 +1,4 @@
+import type { RecordOrigin } from "@livepeer-analytics/core";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
@@ -7,6 +8,8 @@ import type { Readable } from "node:stream";
 export interface InputRecord {
   readonly value: string | object | null;
   readonly index: number;
+  /** Where the record originally came from, when it is not this input (archive replay). */
+  readonly source?: RecordOrigin;
 }
 
 /** Where records come from: a path, or `-` for standard input. */

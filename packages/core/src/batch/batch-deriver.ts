@@ -29,12 +29,13 @@ import type { DeriveOptions } from "../sessions/derivation-context.js";
 import { deriveSortedSignals } from "../sessions/derive-session.js";
 import type { SessionFacts } from "../sessions/fact-rows.js";
 import { compareSignals } from "../sessions/lifecycle-signal.js";
-import type { LifecycleSignal } from "../sessions/lifecycle-signal.js";
 import { ingestSampleFromRow } from "../sessions/ingest-sample.js";
 import { BatchDedup } from "./batch-dedup.js";
 import { emitFacts } from "./emit-facts.js";
 import { EnvelopeOutputRow, ProjectedOutputRow } from "./lazy-output-row.js";
 import { isLifecycleTable, lifecycleSignalOf } from "./lifecycle-signal-of.js";
+import { SignalStore } from "./signal-store.js";
+import type { SignalChain } from "./signal-store.js";
 
 /** Options of {@link createBatchDeriver}. */
 export interface BatchDeriverOptions extends DeriveOptions {
@@ -84,6 +85,17 @@ export function encodeOutputRow(out: OutputRow): string {
   return JSON.stringify(encodeRow(out.table as TableSpec<string, unknown>, out.row));
 }
 
+/**
+ * Where a record originally came from, when it is not the batch's own input (replay of an
+ * archive): its topic, partition, offset and org replace the batch's for that record.
+ */
+export interface RecordOrigin {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly org: string;
+}
+
 /** A batch derivation in progress (see {@link createBatchDeriver}). */
 export interface BatchDeriver {
   /**
@@ -91,7 +103,11 @@ export interface BatchDeriver {
    * `offset`; returns the rows that are final now (raw, DLQ, quarantine, unknown, dimension and
    * ingest-sample rows).
    */
-  push(record: string | Uint8Array | object | null, offset: number): OutputRow[];
+  push(
+    record: string | Uint8Array | object | null,
+    offset: number,
+    origin?: RecordOrigin,
+  ): OutputRow[];
   /** Derives every session once and returns the fact rows. Call once, after the last push. */
   finish(): Iterable<OutputRow>;
   readonly counters: BatchCounters;
@@ -143,7 +159,8 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
     textBudgetBytes: options.dedupTextBudgetBytes ?? 512 * 1024 * 1024,
   });
   const snapshots: RawNetworkCapabilitiesRow[] = [];
-  const sessions = new Map<string, LifecycleSignal[]>();
+  const signals = new SignalStore();
+  const sessions = new Map<string, SignalChain>();
   const counters: BatchCounters = {
     consumed: 0,
     accepted: 0,
@@ -173,16 +190,20 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
     else out.push(output(spec, row));
   };
 
-  function push(record: string | Uint8Array | object | null, offset: number): OutputRow[] {
+  function push(
+    record: string | Uint8Array | object | null,
+    offset: number,
+    origin?: RecordOrigin,
+  ): OutputRow[] {
     counters.consumed++;
     const out: OutputRow[] = [];
     const source: RecordSource = {
-      topic: options.topic,
-      partition: 0,
-      offset,
+      topic: origin?.topic ?? options.topic,
+      partition: origin?.partition ?? 0,
+      offset: origin?.offset ?? offset,
       recordTimestamp: null,
     };
-    const parsed = parseRecord(record, source);
+    const parsed = parseRecord(record, source, origin?.org);
     if (parsed.kind === "rejected") {
       counters.rejected++;
       rejectTo(out, "raw_streaming_events_dlq", parsed.rejection);
@@ -272,21 +293,21 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
       else out.push(output(spec, sample));
     } else if (isLifecycleTable(table)) {
       const id = (row as SessionScopedRow).workflow_session_id;
-      const list = sessions.get(id);
-      if (list) list.push(lifecycleSignalOf(table, row, list[list.length - 1]));
-      else sessions.set(id, [lifecycleSignalOf(table, row)]);
+      const chain = sessions.get(id);
+      if (chain) signals.append(chain, lifecycleSignalOf(table, row));
+      else sessions.set(id, signals.start(lifecycleSignalOf(table, row)));
     }
   }
 
   function* finish(): Iterable<OutputRow> {
     const index = SnapshotIndex.from(snapshots);
     snapshots.length = 0;
-    for (const [id, signals] of sessions) {
+    for (const [id, chain] of sessions) {
       sessions.delete(id);
       // §4.2 order. Uids (= dedup keys) are unique here: a repeated key never passes dedup and
       // each record yields at most one lifecycle row (sortedUniqueSignals' uid set is not needed).
-      signals.sort(compareSignals);
-      const facts: SessionFacts = deriveSortedSignals(id, signals, index, options);
+      const sorted = signals.signals(chain).sort(compareSignals);
+      const facts: SessionFacts = deriveSortedSignals(id, sorted, index, options);
       for (const line of emitFacts(facts, limit, drop)) yield line;
     }
   }

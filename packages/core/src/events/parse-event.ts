@@ -79,6 +79,8 @@ export function parseEvent(
 export type RecordParser = (
   input: string | Uint8Array | object | null,
   source: RecordSource,
+  /** Org of this record when it differs from the parser's (a replayed archive mixes orgs). */
+  org?: string,
 ) => ParseResult;
 
 /**
@@ -87,7 +89,8 @@ export type RecordParser = (
  */
 export function createRecordParser(options: Omit<ParseOptions, "source"> = {}): RecordParser {
   const { org, supportedVersions, sha256 } = settingsOf(options, UNKNOWN_SOURCE);
-  return (input, source) => parseWith(input, { org, source, supportedVersions, sha256 });
+  return (input, source, recordOrg) =>
+    parseWith(input, { org: recordOrg ?? org, source, supportedVersions, sha256 });
 }
 
 function settingsOf(options: ParseOptions, source: RecordSource): Settings {
