@@ -5,6 +5,7 @@ import { consumeCommand } from "./commands/consume.js";
 import { produceCommand } from "./commands/produce.js";
 import { replayCommand } from "./commands/replay.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { serveCommand } from "./commands/serve.js";
 import { simulateCommand } from "./commands/simulate.js";
 import { UsageError } from "./usage-error.js";
 
@@ -31,6 +32,9 @@ Usage:
       Validate FILE's records and send the valid ones keyed by workflow_session_id.
   lpa migrate [--db PATH | --url URL]
       Create or upgrade the schema (idempotent) and print what ran.
+  lpa serve [--db PATH | --url URL] [--port N] [--host H]
+      Serve the HTTP API (/v1/…, /healthz, /openapi.json, /docs) and the dashboard at / from the
+      database opened read-only. Default 127.0.0.1:8080 (--port 0 picks a free port).
   lpa simulate [--seed N] [--start ISO] [--out DIR] [--format table|json]
       Simulate one network hour (testkit), run it through core and print the SLA table.
   lpa help
@@ -58,6 +62,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await produceCommand(rest);
       case "migrate":
         return await migrateCommand(rest);
+      case "serve":
+        return await serveCommand(rest);
       case "simulate":
         return await simulateCommand(rest);
       case undefined:
