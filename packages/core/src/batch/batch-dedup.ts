@@ -17,10 +17,6 @@ export type BatchDedupOutcome = null | { readonly contentDiffers: boolean };
 
 const INITIAL_CAPACITY = 1024;
 const SAME_CONTENT: BatchDedupOutcome = { contentDiffers: false };
-/** Slot kinds of {@link BatchDedup} (a slot is empty while its hash is 0). */
-const TEXT = 1; // id key, first copy's record text kept (digested only if a duplicate differs)
-const DIGEST = 2; // id key, SHA-256 of the first copy's canonical payload
-const NO_CHECK = 3; // payload-hash key: the key covers the content
 
 /**
  * The dedup check of events.md §6.2 for one batch, where every record shares one processing
@@ -29,16 +25,19 @@ const NO_CHECK = 3; // payload-hash key: the key covers the content
  * the same outcomes. Conflicts (` (content differs)`) compare canonical payloads of id-keyed
  * copies: equal record texts never differ; otherwise SHA-256 of both canonical payloads.
  *
- * An open-addressing table (linear probing, hashes in an `Int32Array`) instead of a `Map`: keys
- * are fresh strings from `JSON.parse`, and hashing them in JS plus probing typed arrays costs
- * about half of `Map.get` + `Map.set` and allocates no entry objects.
+ * An open-addressing table (linear probing) instead of a `Map`: keys are fresh strings from
+ * `JSON.parse`, and hashing them in JS, probing an `Int32Array` of hashes and keeping a slot's
+ * two strings side by side costs about half of `Map.get` + `Map.set` and allocates no entry
+ * objects. Slot `i` holds `entries[2i]` = key and `entries[2i + 1]` = value, one of:
+ * - id key within the text budget: no key, value = the first copy's record text (its key is
+ *   `text(id)` of that text, read again only on a hash match; no young key string is retained);
+ * - id key beyond the budget: key, value = SHA-256 of the first copy's canonical payload;
+ * - payload-hash key: key, no value (the key covers the content).
  */
 export class BatchDedup {
+  /** Per slot: the key's hash, 0 for an empty slot (hashes are never 0). */
   private hashes = new Int32Array(INITIAL_CAPACITY);
-  private kinds = new Uint8Array(INITIAL_CAPACITY);
-  private keys: (string | undefined)[] = new Array<string | undefined>(INITIAL_CAPACITY);
-  /** Per slot: the first copy's record text (TEXT) or canonical-payload digest (DIGEST). */
-  private values: (string | undefined)[] = new Array<string | undefined>(INITIAL_CAPACITY);
+  private entries: (string | undefined)[] = new Array<string | undefined>(2 * INITIAL_CAPACITY);
   private size = 0;
   private textUnits = 0;
   private readonly budgetUnits: number;
@@ -54,7 +53,7 @@ export class BatchDedup {
     let i = hash & mask;
     for (;;) {
       const h = this.hashes[i]!;
-      if (h === 0) break; // empty slot (hashes are never 0)
+      if (h === 0) break;
       if (h === hash) {
         const outcome = this.match(i, envelope);
         if (outcome !== null) return outcome;
@@ -67,41 +66,38 @@ export class BatchDedup {
 
   /** The duplicate outcome when slot `slot` holds the envelope's key, else null. */
   private match(slot: number, envelope: AcceptedEnvelope): BatchDedupOutcome | null {
-    const kind = this.kinds[slot]!;
+    const key = this.entries[2 * slot];
+    const value = this.entries[2 * slot + 1];
     const idKey = envelope.dedupStrategy === "event_id";
-    if (kind !== TEXT) {
-      if (this.keys[slot] !== envelope.dedupKey) return null;
-      if (kind === NO_CHECK || !idKey) return SAME_CONTENT;
-      return { contentDiffers: this.digest(envelope.root) !== this.values[slot] };
+    if (key !== undefined) {
+      if (key !== envelope.dedupKey) return null;
+      if (value === undefined || !idKey) return SAME_CONTENT;
+      return { contentDiffers: this.digest(envelope.root) !== value };
     }
-    // TEXT slots keep no key: equal texts have equal keys; otherwise the first copy's key is
-    // its id, read again (a hash collision, or a duplicate whose text differs).
-    const first = this.values[slot]!;
+    // A record text: equal texts have equal keys; otherwise read the first copy's id (a hash
+    // collision, or a duplicate whose text differs, which is then digested).
+    const first = value as string;
     if (first === envelope.rawText) return SAME_CONTENT;
     const firstRoot = JSON.parse(first) as JsonObject;
     if (text(firstRoot["id"]) !== envelope.dedupKey) return null;
+    const digest = this.digest(firstRoot);
     this.textUnits -= first.length;
-    this.kinds[slot] = DIGEST;
-    this.keys[slot] = envelope.dedupKey;
-    this.values[slot] = this.digest(firstRoot);
+    this.entries[2 * slot] = envelope.dedupKey;
+    this.entries[2 * slot + 1] = digest;
     if (!idKey) return SAME_CONTENT;
-    return { contentDiffers: this.digest(envelope.root) !== this.values[slot] };
+    return { contentDiffers: this.digest(envelope.root) !== digest };
   }
 
   private insert(slot: number, hash: number, envelope: AcceptedEnvelope): void {
     this.hashes[slot] = hash;
     if (envelope.dedupStrategy !== "event_id") {
-      this.kinds[slot] = NO_CHECK;
-      this.keys[slot] = envelope.dedupKey;
+      this.entries[2 * slot] = envelope.dedupKey;
     } else if (this.textUnits + envelope.rawText.length <= this.budgetUnits) {
-      // The key is not kept: it is text(id) of this record text (fewer young strings retained).
       this.textUnits += envelope.rawText.length;
-      this.kinds[slot] = TEXT;
-      this.values[slot] = envelope.rawText;
+      this.entries[2 * slot + 1] = envelope.rawText;
     } else {
-      this.kinds[slot] = DIGEST;
-      this.keys[slot] = envelope.dedupKey;
-      this.values[slot] = this.digest(envelope.root);
+      this.entries[2 * slot] = envelope.dedupKey;
+      this.entries[2 * slot + 1] = this.digest(envelope.root);
     }
     if (++this.size * 2 > this.hashes.length) this.grow();
   }
@@ -111,21 +107,19 @@ export class BatchDedup {
   }
 
   private grow(): void {
-    const { hashes, kinds, keys, values } = this;
+    const { hashes, entries } = this;
     const capacity = hashes.length * 2;
     const mask = capacity - 1;
     this.hashes = new Int32Array(capacity);
-    this.kinds = new Uint8Array(capacity);
-    this.keys = new Array<string | undefined>(capacity);
-    this.values = new Array<string | undefined>(capacity);
+    this.entries = new Array<string | undefined>(2 * capacity);
     for (let j = 0; j < hashes.length; j++) {
-      if (hashes[j] === 0) continue;
-      let i = hashes[j]! & mask;
+      const h = hashes[j]!;
+      if (h === 0) continue;
+      let i = h & mask;
       while (this.hashes[i] !== 0) i = (i + 1) & mask;
-      this.hashes[i] = hashes[j]!;
-      this.kinds[i] = kinds[j]!;
-      this.keys[i] = keys[j];
-      this.values[i] = values[j];
+      this.hashes[i] = h;
+      this.entries[2 * i] = entries[2 * j];
+      this.entries[2 * i + 1] = entries[2 * j + 1];
     }
   }
 }

@@ -23,20 +23,15 @@ export function isLifecycleTable(table: RawTypedTableName): table is LifecycleTa
 /**
  * The lifecycle signal (sessions.md §3) of a lifecycle table's row: what batch derivation keeps
  * of it (never the row, nor its `raw_json` text). Equals `toSignal(lifecycleEventsOf(table,
- * row)[0])` without building the event; strings equal to `like`'s (the session's previous
- * signal) are shared with it.
+ * row)[0])` without building the event.
  */
-export function lifecycleSignalOf(
-  table: LifecycleTableName,
-  row: unknown,
-  like?: LifecycleSignal,
-): LifecycleSignal {
+export function lifecycleSignalOf(table: LifecycleTableName, row: unknown): LifecycleSignal {
   switch (table) {
     case "raw_ai_stream_status":
-      return statusSignal(row as RawAiStreamStatusRow, like);
+      return statusSignal(row as RawAiStreamStatusRow);
     case "raw_stream_trace_events":
-      return traceSignal(row as RawStreamTraceEventRow, like);
+      return traceSignal(row as RawStreamTraceEventRow);
     case "raw_ai_stream_events":
-      return aiEventSignal(row as RawAiStreamEventRow, like);
+      return aiEventSignal(row as RawAiStreamEventRow);
   }
 }

@@ -76,11 +76,8 @@ export function toSignal(event: LifecycleEvent): LifecycleSignal {
   }
 }
 
-/**
- * The signal of an `ai_stream_status` row (sessions.md §3; see {@link toSignal}). Strings equal
- * to those of `like` (e.g. the session's previous signal) are taken from it: same values, shared.
- */
-export function statusSignal(r: RawAiStreamStatusRow, like?: LifecycleSignal): LifecycleSignal {
+/** The signal of an `ai_stream_status` row (sessions.md §3; see {@link toSignal}). */
+export function statusSignal(r: RawAiStreamStatusRow): LifecycleSignal {
   return signal(
     "ai_stream_status",
     r,
@@ -97,12 +94,11 @@ export function statusSignal(r: RawAiStreamStatusRow, like?: LifecycleSignal): L
     r.input_fps,
     r.last_error,
     r.start_time,
-    like,
   );
 }
 
-/** The signal of a `stream_trace` row: ts = `data_timestamp` (sessions.md §3); `like` as in {@link statusSignal}. */
-export function traceSignal(r: RawStreamTraceEventRow, like?: LifecycleSignal): LifecycleSignal {
+/** The signal of a `stream_trace` row: ts = `data_timestamp` (sessions.md §3). */
+export function traceSignal(r: RawStreamTraceEventRow): LifecycleSignal {
   return signal(
     "stream_trace",
     r,
@@ -119,12 +115,11 @@ export function traceSignal(r: RawStreamTraceEventRow, like?: LifecycleSignal): 
     0,
     null,
     null,
-    like,
   );
 }
 
-/** The signal of an `ai_stream_events` row (sessions.md §3); `like` as in {@link statusSignal}. */
-export function aiEventSignal(r: RawAiStreamEventRow, like?: LifecycleSignal): LifecycleSignal {
+/** The signal of an `ai_stream_events` row (sessions.md §3; see {@link toSignal}). */
+export function aiEventSignal(r: RawAiStreamEventRow): LifecycleSignal {
   return signal(
     "ai_stream_events",
     r,
@@ -141,7 +136,6 @@ export function aiEventSignal(r: RawAiStreamEventRow, like?: LifecycleSignal): L
     0,
     null,
     null,
-    like,
   );
 }
 
@@ -171,42 +165,31 @@ function signal(
   inputFps: number,
   lastError: string | null,
   startTimeMs: number | null,
-  like: LifecycleSignal | undefined,
 ): LifecycleSignal {
-  const p = share(pipeline, like?.pipeline);
   return {
     family,
     ts,
     uid: r.raw_event_uid,
-    workflowSessionId: share(r.workflow_session_id, like?.workflowSessionId),
-    streamId: share(r.stream_id, like?.streamId),
-    requestId: share(r.request_id, like?.requestId),
-    pipeline: p,
-    pipelineHint: p,
-    modelHint: p,
-    gateway: share(r.gateway, like?.gateway),
-    org: share(r.org, like?.org),
-    orchAddr: share(orchAddr, like?.orchAddr),
-    orchUrl: share(orchUrl, like?.orchUrl),
-    traceType: share(traceType, like?.traceType),
+    workflowSessionId: r.workflow_session_id,
+    streamId: r.stream_id,
+    requestId: r.request_id,
+    pipeline,
+    pipelineHint: pipeline,
+    modelHint: pipeline,
+    gateway: r.gateway,
+    org: r.org,
+    orchAddr,
+    orchUrl,
+    traceType,
     trace,
-    aiEventType: share(aiEventType, like?.aiEventType),
-    message: share(message, like?.message),
-    state: share(state, like?.state),
+    aiEventType,
+    message,
+    state,
     outputFps,
     inputFps,
-    lastError: share(lastError, like?.lastError),
+    lastError,
     startTimeMs,
   };
-}
-
-/**
- * `kept` when it equals `value`, else `value`: the same string either way, but signals retained
- * together (a batch holds every signal of a session until it derives it) then reference one
- * copy of each repeated id, URL or label instead of one per event.
- */
-function share<T extends string | null>(value: T, kept: T | undefined): T {
-  return value === kept ? kept : value;
 }
 
 /** `raw_event_uid` of a lifecycle event. */
