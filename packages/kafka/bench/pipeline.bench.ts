@@ -42,7 +42,7 @@ try {
   const producer = await createEventProducer({
     brokers: broker.brokers,
     topic: TOPIC,
-    batchSize: 2_000,
+    batchSize: 200,
   });
   await producer.send(lines);
   await producer.close();

@@ -105,6 +105,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const parserOfTopic = (topic: string): RecordParser =>
     parserFor(orgOfTopic.get(topic) ?? "unknown");
   const index = new SnapshotIndex();
+  /** Version last written per cached accumulator (skip re-writing identical derivations). */
+  const written = new WeakMap<SessionAccumulator, bigint>();
   let dedup: DedupWindow = createDedupWindow(nodeSha256);
   let lastRefreshMs: number | null = null;
   let ready = false;
@@ -191,12 +193,24 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       }
       const misses = touched.filter((id) => !held.has(id));
       const others = near.filter((id) => !touchedSet.has(id));
-      const stored = await loadSessionEvents(db, [...misses, ...others], parserFor, limit);
-      metrics.rehydrations += misses.length + others.length;
+      // Sessions of this consumer's partitions are complete in the cache (it is cleared on every
+      // assignment change); others are read from storage.
+      for (const id of others) {
+        const acc = cache.get(id);
+        if (acc !== undefined) held.set(id, acc);
+      }
+      const load = [...misses, ...others.filter((id) => !held.has(id))];
+      const stored = await loadSessionEvents(db, load, parserFor, limit);
+      metrics.rehydrations += load.length;
 
       const facts: TableLine[] = [];
       const deriveInto = (acc: SessionAccumulator): void => {
-        facts.push(...factLines(finishSession(acc, index, derive), limit, metrics));
+        const f = finishSession(acc, index, derive);
+        // Same version = same inputs = same rows as already written by this process: omit
+        // (sessions.md §4.5 allows omitting unchanged rows).
+        if (written.get(acc) === f.version) return;
+        written.set(acc, f.version);
+        facts.push(...factLines(f, limit, metrics));
         metrics.sessionsDerived++;
       };
       for (const id of touched) {
@@ -210,9 +224,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         deriveInto(acc);
       }
       for (const id of others) {
-        // Not owned here (or not in this batch): derive from storage, never from the cache.
-        const acc = emptySession(id);
-        for (const ev of stored.get(id) ?? []) addEvent(acc, ev);
+        let acc = held.get(id);
+        if (acc === undefined) {
+          // Not cached here: derive from storage and do not cache (another consumer may own it).
+          acc = emptySession(id);
+          for (const ev of stored.get(id) ?? []) addEvent(acc, ev);
+        }
         if (acc.signals.length > 0) deriveInto(acc);
       }
       await writeLines(facts);
