@@ -51,3 +51,41 @@ export {
   type ArchivedPart,
 } from "./archive/archive-range.js";
 export { envelopeOf, readArchive, type ArchivedEnvelope } from "./archive/read-archive.js";
+export { API_VIEWS } from "./views/api-views-sql.js";
+export { type ServingScope, START_PARAM, END_PARAM } from "./views/serving-scope.js";
+export { gpuMetricsSelectSql } from "./views/gpu-metrics-sql.js";
+export { networkDemandSelectSql } from "./views/network-demand-sql.js";
+export { slaComplianceSelectSql, type SlaScope } from "./views/sla-compliance-sql.js";
+export {
+  gpuMetrics,
+  GpuMetricsParamsSchema,
+  type GpuMetricsParams,
+} from "./queries/gpu-metrics-query.js";
+export {
+  networkDemand,
+  NetworkDemandParamsSchema,
+  type NetworkDemandParams,
+} from "./queries/network-demand-query.js";
+export {
+  slaCompliance,
+  SlaComplianceParamsSchema,
+  type SlaComplianceParams,
+} from "./queries/sla-compliance-query.js";
+export { GpuMetricsRowSchema } from "./queries/gpu-metrics-row.js";
+export { NetworkDemandRowSchema } from "./queries/network-demand-row.js";
+export { SlaComplianceRowSchema } from "./queries/sla-compliance-row.js";
+export { pageSql, type ServingPage } from "./queries/paged-query.js";
+export {
+  CursorPayloadSchema,
+  decodeCursor,
+  encodeCursor,
+  type CursorPayload,
+  type Keyset,
+} from "./queries/cursor.js";
+export {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  MAX_WINDOW_MS,
+  QueryParamsError,
+  type InvalidParam,
+} from "./queries/query-params.js";

@@ -1,3 +1,4 @@
+import { gpuMetricsViewSql, networkDemandViewSql, slaComplianceViewSql } from "./api-views-sql.js";
 import {
   capabilityCurrentSql,
   latestLatencySql,
@@ -16,5 +17,8 @@ export function viewStatements(db: string): string[] {
     latestPaymentsSql(db),
     latestSegmentsSql(db),
     capabilityCurrentSql(db),
+    gpuMetricsViewSql(db),
+    networkDemandViewSql(db),
+    slaComplianceViewSql(db),
   ];
 }

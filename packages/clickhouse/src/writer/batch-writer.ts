@@ -1,8 +1,4 @@
-import {
-  MAX_RECORD_BYTES,
-  encodeOutputRow,
-  type OutputRow,
-} from "@livepeer-analytics/core";
+import { MAX_RECORD_BYTES, encodeOutputRow, type OutputRow } from "@livepeer-analytics/core";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from "./backoff.js";
 import { batchToken } from "./batch-token.js";

@@ -1,0 +1,105 @@
+import { formatTimestamp } from "@livepeer-analytics/core";
+import type { z } from "zod";
+import type { LpaClickHouse } from "../connection/create-clickhouse.js";
+import type { Keyset } from "./cursor.js";
+
+/** One page of a serving query: rows in API order and the keyset of the next page, if any. */
+export interface ServingPage<Row> {
+  readonly rows: Row[];
+  /** Position of the last returned row when more rows exist (`has_more`), else null. */
+  readonly nextCursor: Keyset | null;
+}
+
+/** A page request over a windowed serving SELECT (bound `start`/`end`). */
+export interface PageRequest {
+  /** The windowed SELECT (its rows have `window_start` and the grain keys). */
+  readonly select: string;
+  /** Grain key names in the endpoint's listed order (serving.md §8.5–8.7). */
+  readonly keys: readonly string[];
+  readonly start: number;
+  readonly end: number;
+  /** Exact-match filters on grain keys (already normalized); undefined = no filter. */
+  readonly filters: Readonly<Record<string, string | undefined>>;
+  readonly limit: number;
+  readonly cursor: Keyset | undefined;
+}
+
+/** Filter keys in use, in the endpoint's key order. */
+function activeFilters(req: Pick<PageRequest, "keys" | "filters">): string[] {
+  return req.keys.filter((k) => req.filters[k] !== undefined);
+}
+
+/**
+ * SQL of one page (pure): the SELECT's rows matching the bound filters (`{f_<key>:String}`)
+ * and, with a cursor, strictly after `({cursor_w}, ({cursor_k0}, …))` in API order
+ * (`window_start` DESC, then keys ASC in byte order); `{limit:UInt32}` rows; `window_start`
+ * converted to epoch ms. Every value is a bound parameter; only key names (constants) are
+ * spliced.
+ */
+export function pageSql(
+  select: string,
+  keys: readonly string[],
+  filterKeys: readonly string[],
+  withCursor: boolean,
+): string {
+  const where = filterKeys.map((k) => `${k} = {f_${k}:String}`);
+  if (withCursor) {
+    const tuple = keys.map((_, i) => `{cursor_k${i}:String}`).join(", ");
+    const cw = "{cursor_w:DateTime64(3, 'UTC')}";
+    where.push(
+      `(window_start < ${cw} OR (window_start = ${cw} AND (${keys.join(", ")}) > (${tuple})))`,
+    );
+  }
+  const order = `ORDER BY window_start DESC, ${keys.join(", ")}`;
+  return `SELECT * REPLACE (toUnixTimestamp64Milli(window_start) AS window_start)
+FROM (
+  SELECT * FROM (
+${select}
+  )
+  WHERE ${where.length === 0 ? "1" : where.join(" AND ")}
+  ${order}
+  LIMIT {limit:UInt32}
+)
+${order}`;
+}
+
+/** The bound parameters of {@link pageSql}; asks for `limit + 1` rows to detect `has_more`. */
+export function pageParams(req: PageRequest): Record<string, string | number> {
+  const params: Record<string, string | number> = {
+    start: formatTimestamp(req.start),
+    end: formatTimestamp(req.end),
+    limit: req.limit + 1,
+  };
+  for (const k of activeFilters(req)) params[`f_${k}`] = req.filters[k] as string;
+  if (req.cursor !== undefined) {
+    params.cursor_w = formatTimestamp(req.cursor.w);
+    req.cursor.k.forEach((v, i) => (params[`cursor_k${i}`] = v));
+  }
+  return params;
+}
+
+/**
+ * Runs one page: validates every returned row with `schema`, keeps `limit` rows and returns the
+ * keyset of the last one when a further row exists.
+ */
+export async function runPage<Row extends { readonly window_start: number }>(
+  db: LpaClickHouse,
+  req: PageRequest,
+  schema: z.ZodType<Row, unknown>,
+): Promise<ServingPage<Row>> {
+  const sql = pageSql(req.select, req.keys, activeFilters(req), req.cursor !== undefined);
+  const raw = await db.query(sql, { params: pageParams(req) });
+  const rows = raw.slice(0, req.limit).map((r) => schema.parse(r));
+  const last = rows[rows.length - 1];
+  const more = raw.length > req.limit && last !== undefined;
+  return { rows, nextCursor: more ? keysetOf(last, req.keys) : null };
+}
+
+/** The keyset `{ w, k }` of a row. */
+function keysetOf<Row extends { readonly window_start: number }>(
+  row: Row,
+  keys: readonly string[],
+): Keyset {
+  const r = row as unknown as Record<string, unknown>;
+  return { w: row.window_start, k: keys.map((k) => r[k] as string) };
+}
