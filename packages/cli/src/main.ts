@@ -3,10 +3,12 @@ import { archiveCommand } from "./commands/archive.js";
 import { loadCommand } from "./commands/load.js";
 import { consumeCommand } from "./commands/consume.js";
 import { produceCommand } from "./commands/produce.js";
+import { queryCommand } from "./commands/query.js";
 import { replayCommand } from "./commands/replay.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { serveCommand } from "./commands/serve.js";
 import { simulateCommand } from "./commands/simulate.js";
+import { startCommand } from "./commands/start.js";
 import { UsageError } from "./usage-error.js";
 
 const HELP = `lpa — Livepeer analytics command line
@@ -18,6 +20,9 @@ Usage:
   lpa load FILE [--db PATH | --url URL] [--org ORG] [--progress]
       Derive FILE and write every row (raw, DLQ, dimensions, facts) into the database through the
       idempotent writer; loading the same file again changes nothing. Default: embedded ./.lpa/db.
+  lpa query gpu-metrics|network-demand|sla-compliance [--from T] [--to T] [--granularity G]
+            [--limit N] [--all] [--format table|json] [--<grain-key> VALUE]... [--db PATH | --url URL]
+      Print the API rows of a serving contract (default: the last 24 hours, 1h grain).
   lpa archive --from T --to T --dest file://DIR|s3://BUCKET/PREFIX [--db PATH | --url URL]
       Write the accepted envelopes with event time in [from, to) as Parquet partitioned by
       date=YYYY-MM-DD/type=TYPE/ (idempotent). S3: LPA_S3_ENDPOINT, AWS_ACCESS_KEY_ID,
@@ -35,6 +40,10 @@ Usage:
   lpa serve [--db PATH | --url URL] [--port N] [--host H]
       Serve the HTTP API (/v1/…, /healthz, /openapi.json, /docs) and the dashboard at / from the
       database opened read-only. Default 127.0.0.1:8080 (--port 0 picks a free port).
+  lpa start [--db PATH] [--file FILE] [--kafka] [--port N] [--sessions N] [--once]
+      The main job (npm start): simulate the last hour into an embedded database (or load FILE),
+      serve the API and dashboard, keep producing live sessions. --once checks the API and exits;
+      --kafka runs it through a real local Kafka broker (npm run stack).
   lpa simulate [--seed N] [--start ISO] [--out DIR] [--format table|json]
       Simulate one network hour (testkit), run it through core and print the SLA table.
   lpa help
@@ -52,6 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await deriveCommand(rest);
       case "load":
         return await loadCommand(rest);
+      case "query":
+        return await queryCommand(rest);
       case "archive":
         return await archiveCommand(rest);
       case "replay":
@@ -64,6 +75,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await migrateCommand(rest);
       case "serve":
         return await serveCommand(rest);
+      case "start":
+        return await startCommand(rest);
       case "simulate":
         return await simulateCommand(rest);
       case undefined:

@@ -131,7 +131,7 @@ describe("simulator ground truth", () => {
     );
   });
 
-  it("npm start: one simulated hour matches its ground truth and yields SLA rows", () => {
+  it("lpa simulate: one simulated hour matches its ground truth and yields SLA rows", () => {
     const hour = simulateHour(1);
     expect(hour.sessions).toBe(300);
     expect(hour.truthMatches).toBe(hour.sessions);
