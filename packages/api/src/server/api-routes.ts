@@ -1,16 +1,20 @@
 import type { LpaClickHouse } from "@livepeer-analytics/clickhouse";
 import type { FastifyInstance } from "fastify";
-import type { EndpointSpec } from "../endpoints/endpoint-spec.js";
+import type { ServingPage } from "@livepeer-analytics/clickhouse";
+import type { EndpointSpec, ServingRow } from "../endpoints/endpoint-spec.js";
 import { buildEnvelope } from "../endpoints/response-envelope.js";
 import { resolveQuery } from "../params/serving-query.js";
 import { runWithDeadline, withDeadline } from "./deadline.js";
 import { pingWithin, problemForQueryError, sendProblem } from "./problem-reply.js";
+import type { SingleFlight } from "./single-flight.js";
 
 /** What the API routes need from the server options. */
 export interface ApiRouteContext {
   readonly db: LpaClickHouse;
   readonly now: () => number;
   readonly requestTimeoutMs: number;
+  /** Identical concurrent queries run once (keyed by path and resolved parameters). */
+  readonly flights: SingleFlight<ServingPage<ServingRow>>;
 }
 
 /** Registers `GET <spec.path>` (serving.md §8): parse, query under a deadline, envelope. */
@@ -25,8 +29,11 @@ export function registerEndpoint(
     const rawQuery = url.includes("?") ? url.slice(url.indexOf("?") + 1) : undefined;
     try {
       const q = resolveQuery(spec, rawQuery, requestMs);
+      const key = JSON.stringify([spec.path, q]);
       const page = await runWithDeadline(ctx.requestTimeoutMs, (signal) =>
-        spec.query(withDeadline(ctx.db, signal, ctx.requestTimeoutMs), q),
+        ctx.flights.run(key, signal, (shared) =>
+          spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), q),
+        ),
       );
       const body = buildEnvelope(spec, q, page, {
         generatedAtMs: ctx.now(),

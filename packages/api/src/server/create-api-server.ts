@@ -9,6 +9,7 @@ import { registerEndpoint, registerHealth, type ApiRouteContext } from "./api-ro
 import { clientErrorHandler } from "./client-error.js";
 import { registerPages } from "./page-routes.js";
 import { pathOf, sendProblem } from "./problem-reply.js";
+import { createSingleFlight } from "./single-flight.js";
 
 /** Options of {@link createApiServer}. */
 export interface ApiServerOptions {
@@ -38,6 +39,7 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
     db: options.db,
     now: options.now ?? Date.now,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    flights: createSingleFlight(),
   };
   const app = Fastify({
     logger: options.logger ?? false,
