@@ -33,14 +33,17 @@ clean AS (
   WHERE NOT (in_end AND n_end < 3 AND w_end = 0 AND n_prev > 0 AND n_prev < 3 AND w_prev = 0)
 ),
 meta AS (
-  SELECT orchestrator_address AS m_orch, assumeNotNull(gpu_id) AS m_gpu, gpu_name, runner_version,
-    if(gpu_major IS NULL, NULL, if(gpu_minor IS NULL, toString(gpu_major),
-      concat(toString(gpu_major), '.', toString(gpu_minor)))) AS cuda_version,
-    gpu_memory_total
-  FROM livepeer_analytics.dim_orchestrator_capability_current
-  WHERE gpu_id IS NOT NULL
-  ORDER BY snapshot_ts DESC, source_event_uid DESC, snapshot_row_ordinal DESC
-  LIMIT 1 BY orchestrator_address, gpu_id
+  SELECT m_orch, m_gpu, latest.1 AS gpu_name, latest.2 AS runner_version, latest.3 AS cuda_version,
+    latest.4 AS gpu_memory_total
+  FROM (
+    SELECT orchestrator_address AS m_orch, assumeNotNull(gpu_id) AS m_gpu,
+      argMax(tuple(gpu_name, runner_version, if(gpu_major IS NULL, NULL, if(gpu_minor IS NULL, toString(gpu_major),
+      concat(toString(gpu_major), '.', toString(gpu_minor)))), gpu_memory_total),
+        tuple(snapshot_ts, source_event_uid, snapshot_row_ordinal)) AS latest
+    FROM livepeer_analytics.dim_orchestrator_capability_snapshots
+    WHERE gpu_id IS NOT NULL
+    GROUP BY m_orch, m_gpu
+  )
 )
 SELECT
   g.window_start AS window_start,
