@@ -1,5 +1,5 @@
 import type { RawNetworkCapabilitiesRow } from "../events/raw-rows.js";
-import { javaTrim, lowerCase, normalizeAddress } from "../values/java-trim.js";
+import { javaTrim, normalizeAddress } from "../values/java-trim.js";
 
 /**
  * One capability snapshot row seen as an attribution candidate (sessions.md §6.2), with the
@@ -36,7 +36,7 @@ export interface SnapshotCandidate {
 
 /** Lowercased Java trim (`ci` form); `""` for null or blank. */
 export function ciForm(s: string | null | undefined): string {
-  return s == null ? "" : lowerCase(javaTrim(s));
+  return s == null ? "" : javaTrim(s).toLowerCase();
 }
 
 /** Ranking key of §7.3 step 4.7: trim + lowercase, blank → `__empty__`. */

@@ -1,4 +1,4 @@
-import { getPath, isJsonObject } from "../values/json-value.js";
+import { isJsonObject } from "../values/json-value.js";
 import type { JsonValue } from "../values/json-value.js";
 
 /** Version recorded for an accepted event whose envelope carries none (events.md §2). */
@@ -17,10 +17,11 @@ export const DEFAULT_SUPPORTED_VERSIONS: ReadonlySet<string> = new Set(["1", "v1
  */
 export function extractEventVersion(root: JsonValue): string | null {
   if (!isJsonObject(root)) return null;
-  let v = getPath(root, "version");
+  // `version` is never an Object.prototype member: plain reads equal getPath.
+  let v = root["version"];
   if (v === undefined || v === null) {
     const data = root["data"];
-    v = isJsonObject(data) ? getPath(data, "version") : undefined;
+    v = isJsonObject(data) ? data["version"] : undefined;
   }
   if (v === undefined || v === null) return null;
   if (typeof v === "string") return v;

@@ -1,6 +1,6 @@
 import { workflowSessionId } from "../identity/workflow-session-id.js";
 import { text } from "../values/json-value.js";
-import { field } from "./json-field.js";
+import { asObject } from "./json-field.js";
 import type { ParseContext } from "./parse-context.js";
 import type { RawAiStreamEventRow, TypedRows } from "./raw-rows.js";
 
@@ -9,9 +9,9 @@ import type { RawAiStreamEventRow, TypedRows } from "./raw-rows.js";
  * `data.stream_id/request_id/pipeline/type/message/capability` (`type` → `event_type`).
  */
 export function parseAiStreamEvents(ctx: ParseContext): TypedRows {
-  const d = ctx.data;
-  const streamId = text(field(d, "stream_id"));
-  const requestId = text(field(d, "request_id"));
+  const d = asObject(ctx.data);
+  const streamId = text(d?.["stream_id"]);
+  const requestId = text(d?.["request_id"]);
   const row: RawAiStreamEventRow = {
     event_timestamp: ctx.base.event_timestamp,
     raw_event_uid: ctx.base.raw_event_uid,
@@ -21,10 +21,10 @@ export function parseAiStreamEvents(ctx: ParseContext): TypedRows {
     workflow_session_id: workflowSessionId(streamId, requestId, ctx.eventId),
     stream_id: streamId,
     request_id: requestId,
-    pipeline: text(field(d, "pipeline")),
-    event_type: text(field(d, "type")),
-    message: text(field(d, "message")),
-    capability: text(field(d, "capability")),
+    pipeline: text(d?.["pipeline"]),
+    event_type: text(d?.["type"]),
+    message: text(d?.["message"]),
+    capability: text(d?.["capability"]),
   };
   return { raw_ai_stream_events: [row] };
 }

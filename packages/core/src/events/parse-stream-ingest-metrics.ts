@@ -1,7 +1,7 @@
 import { workflowSessionId } from "../identity/workflow-session-id.js";
 import { float, INT_RANGES, int, isJsonObject, text } from "../values/json-value.js";
 import type { JsonValue } from "../values/json-value.js";
-import { field } from "./json-field.js";
+import { asObject } from "./json-field.js";
 import type { ParseContext } from "./parse-context.js";
 import type { RawStreamIngestMetricsRow, TrackStats, TypedRows } from "./raw-rows.js";
 
@@ -46,14 +46,14 @@ export function lastTrackStats(
  * quality, peer-connection byte counters (UInt64) and the last video / audio track stats.
  */
 export function parseStreamIngestMetrics(ctx: ParseContext): TypedRows {
-  const d = ctx.data;
-  const stats = field(d, "stats");
-  const peer = field(stats, "peer_conn_stats");
-  const tracks = field(stats, "track_stats");
+  const d = asObject(ctx.data);
+  const stats = asObject(d?.["stats"]);
+  const peer = asObject(stats?.["peer_conn_stats"]);
+  const tracks = stats?.["track_stats"];
   const v = lastTrackStats(tracks, "video");
   const a = lastTrackStats(tracks, "audio");
-  const streamId = text(field(d, "stream_id"));
-  const requestId = text(field(d, "request_id"));
+  const streamId = text(d?.["stream_id"]);
+  const requestId = text(d?.["request_id"]);
   const row: RawStreamIngestMetricsRow = {
     event_timestamp: ctx.base.event_timestamp,
     raw_event_uid: ctx.base.raw_event_uid,
@@ -63,9 +63,9 @@ export function parseStreamIngestMetrics(ctx: ParseContext): TypedRows {
     workflow_session_id: workflowSessionId(streamId, requestId, ctx.eventId),
     stream_id: streamId,
     request_id: requestId,
-    connection_quality: text(field(stats, "conn_quality")),
-    bytes_received: int(field(peer, "BytesReceived"), INT_RANGES.UInt64),
-    bytes_sent: int(field(peer, "BytesSent"), INT_RANGES.UInt64),
+    connection_quality: text(stats?.["conn_quality"]),
+    bytes_received: int(peer?.["BytesReceived"], INT_RANGES.UInt64),
+    bytes_sent: int(peer?.["BytesSent"], INT_RANGES.UInt64),
     video_jitter: v.jitter,
     video_packets_received: v.packets_received,
     video_packets_lost: v.packets_lost,

@@ -2,7 +2,7 @@ import { workflowSessionId } from "../identity/workflow-session-id.js";
 import { normalizeAddress } from "../values/java-trim.js";
 import { text } from "../values/json-value.js";
 import { parseTimestamp } from "../values/timestamp.js";
-import { field } from "./json-field.js";
+import { asObject } from "./json-field.js";
 import type { ParseContext } from "./parse-context.js";
 import type { RawStreamTraceEventRow, TypedRows } from "./raw-rows.js";
 
@@ -13,11 +13,11 @@ import type { RawStreamTraceEventRow, TypedRows } from "./raw-rows.js";
  * `ts(data.timestamp)`, or the envelope timestamp when that is absent or 0.
  */
 export function parseStreamTrace(ctx: ParseContext): TypedRows {
-  const d = ctx.data;
-  const info = field(d, "orchestrator_info");
-  const streamId = text(field(d, "stream_id"));
-  const requestId = text(field(d, "request_id"));
-  const dataTs = parseTimestamp(field(d, "timestamp"));
+  const d = asObject(ctx.data);
+  const info = asObject(d?.["orchestrator_info"]);
+  const streamId = text(d?.["stream_id"]);
+  const requestId = text(d?.["request_id"]);
+  const dataTs = parseTimestamp(d?.["timestamp"]);
   const row: RawStreamTraceEventRow = {
     event_timestamp: ctx.base.event_timestamp,
     raw_event_uid: ctx.base.raw_event_uid,
@@ -27,9 +27,9 @@ export function parseStreamTrace(ctx: ParseContext): TypedRows {
     workflow_session_id: workflowSessionId(streamId, requestId, ctx.eventId),
     stream_id: streamId,
     request_id: requestId,
-    trace_type: text(field(d, "type")),
-    orchestrator_address: normalizeAddress(text(field(info, "address"))),
-    orchestrator_url: text(field(info, "url")),
+    trace_type: text(d?.["type"]),
+    orchestrator_address: normalizeAddress(text(info?.["address"])),
+    orchestrator_url: text(info?.["url"]),
     data_timestamp: dataTs === undefined || dataTs === 0 ? ctx.base.event_timestamp : dataTs,
   };
   return { raw_stream_trace_events: [row] };

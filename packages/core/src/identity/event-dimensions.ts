@@ -1,4 +1,4 @@
-import { getPath, isJsonObject, text } from "../values/json-value.js";
+import { isJsonObject, text } from "../values/json-value.js";
 import type { JsonValue } from "../values/json-value.js";
 import { isBlank } from "../values/java-trim.js";
 
@@ -26,7 +26,8 @@ export const NO_DIMENSIONS: EventDimensions = {
  * @example eventDimensions({ data: { region: "eu", broadcaster: 7 } }) → { orchestrator: null, broadcaster: "7", region: "eu" }
  */
 export function eventDimensions(root: JsonValue): EventDimensions {
-  const data = getPath(root, "data");
+  // `data` is never an Object.prototype member, so a plain read equals getPath(root, "data").
+  const data = isJsonObject(root) ? root["data"] : undefined;
   if (!isJsonObject(data)) return NO_DIMENSIONS;
   const info = data["orchestrator_info"];
   const address = isJsonObject(info) ? info["address"] : undefined;

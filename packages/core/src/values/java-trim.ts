@@ -45,48 +45,7 @@ export function blankToNull(s: string | null | undefined): string | null {
  * sessions.md §1). @example ci(" Error", "error") === true
  */
 export function ci(a: string | null | undefined, b: string | null | undefined): boolean {
-  const x = a ?? "";
-  const y = b ?? "";
-  const asciiResult = ciAscii(x, y);
-  if (asciiResult !== null) return asciiResult;
-  return javaTrim(x).toLowerCase() === javaTrim(y).toLowerCase();
-}
-
-/**
- * {@link ci} without allocating when both strings are ASCII (true/false), else null (then
- * `toLowerCase` decides: outside ASCII it may change a string's length).
- */
-function ciAscii(x: string, y: string): boolean | null {
-  let xs = 0;
-  let xe = x.length;
-  while (xs < xe && x.charCodeAt(xs) <= 0x20) xs++;
-  while (xe > xs && x.charCodeAt(xe - 1) <= 0x20) xe--;
-  let ys = 0;
-  let ye = y.length;
-  while (ys < ye && y.charCodeAt(ys) <= 0x20) ys++;
-  while (ye > ys && y.charCodeAt(ye - 1) <= 0x20) ye--;
-  let equal = xe - xs === ye - ys;
-  for (let i = xs; i < xe; i++) if (x.charCodeAt(i) >= 0x80) return null;
-  for (let i = ys; i < ye; i++) if (y.charCodeAt(i) >= 0x80) return null;
-  for (let i = 0; equal && i < xe - xs; i++)
-    equal = asciiLower(x.charCodeAt(xs + i)) === asciiLower(y.charCodeAt(ys + i));
-  return equal;
-}
-
-function asciiLower(c: number): number {
-  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-}
-
-/**
- * `s.toLowerCase()`, returning `s` itself (no allocation) when it holds no uppercase ASCII letter
- * and no code unit outside ASCII — the common case for addresses and labels.
- */
-export function lowerCase(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return s.toLowerCase();
-  }
-  return s;
+  return javaTrim(a ?? "").toLowerCase() === javaTrim(b ?? "").toLowerCase();
 }
 
 /**
@@ -95,7 +54,7 @@ export function lowerCase(s: string): string {
  */
 export function normalizeAddress(s: string | null | undefined): string {
   if (isBlank(s)) return "";
-  return lowerCase(javaTrim(s));
+  return javaTrim(s).toLowerCase();
 }
 
 /** Ordinal comparison by UTF-16 code units (never locale-aware), for sorts and tie-breaks. */
