@@ -99,7 +99,8 @@ export class BatchDedup {
       this.entries[2 * slot] = envelope.dedupKey;
       this.entries[2 * slot + 1] = this.digest(envelope.root);
     }
-    if (++this.size * 2 > this.hashes.length) this.grow();
+    // Grow at 3/4 load: probes stay short (hashes are 4-byte neighbours) and the table small.
+    if (++this.size * 4 > this.hashes.length * 3) this.grow();
   }
 
   private digest(root: JsonObject): string {

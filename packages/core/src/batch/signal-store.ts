@@ -77,22 +77,21 @@ export class SignalStore {
     const p = previous === -1 ? NO_PREVIOUS : this.refs[previous >> SHIFT]!;
     const pb = previous === -1 ? 0 : (previous & (CHUNK - 1)) * REFS;
     // Each string: the previous signal's when equal (one copy retained per session).
-    const keep = <T>(k: number, value: T): T => (p[pb + k] === value ? (p[pb + k] as T) : value);
     r[b] = s.family;
     r[b + 1] = s.uid;
-    r[b + 2] = keep(2, s.streamId);
-    r[b + 3] = keep(3, s.requestId);
-    r[b + 4] = keep(4, s.pipeline);
-    r[b + 5] = keep(5, s.gateway);
-    r[b + 6] = keep(6, s.org);
-    r[b + 7] = keep(7, s.orchAddr);
-    r[b + 8] = keep(8, s.orchUrl);
-    r[b + 9] = keep(9, s.traceType);
+    r[b + 2] = keep(p, pb + 2, s.streamId);
+    r[b + 3] = keep(p, pb + 3, s.requestId);
+    r[b + 4] = keep(p, pb + 4, s.pipeline);
+    r[b + 5] = keep(p, pb + 5, s.gateway);
+    r[b + 6] = keep(p, pb + 6, s.org);
+    r[b + 7] = keep(p, pb + 7, s.orchAddr);
+    r[b + 8] = keep(p, pb + 8, s.orchUrl);
+    r[b + 9] = keep(p, pb + 9, s.traceType);
     r[b + 10] = s.trace;
-    r[b + 11] = keep(11, s.aiEventType);
-    r[b + 12] = keep(12, s.message);
-    r[b + 13] = keep(13, s.state);
-    r[b + 14] = keep(14, s.lastError);
+    r[b + 11] = keep(p, pb + 11, s.aiEventType);
+    r[b + 12] = keep(p, pb + 12, s.message);
+    r[b + 13] = keep(p, pb + 13, s.state);
+    r[b + 14] = keep(p, pb + 14, s.lastError);
     return i;
   }
 
@@ -129,4 +128,10 @@ export class SignalStore {
       startTimeMs: Number.isNaN(start) ? null : start,
     };
   }
+}
+
+/** `previous[at]` when it equals `value` (the same string, already retained), else `value`. */
+function keep(previous: readonly unknown[], at: number, value: string | null): string | null {
+  const kept = previous[at];
+  return kept === value ? (kept as string | null) : value;
 }
