@@ -55,7 +55,7 @@ describe("lpa load (embedded chDB)", () => {
     const stored = finalCounts(await tableCounts(db));
     for (const [table, n] of Object.entries(expected)) expect(stored[table], table).toBe(n);
     expect(stored["raw_streaming_events_dlq"]).toBe(2);
-  });
+  }, 240_000);
 
   it("loading the same file twice changes no count, even without FINAL", async () => {
     const db = join(work, "db-twice");
@@ -69,7 +69,7 @@ describe("lpa load (embedded chDB)", () => {
       // the ReplacingMergeTree key collapses it; every other table is byte-identical.
       if (table !== "raw_streaming_events_dlq") expect(twice[table]?.rows, table).toBe(c.rows);
     }
-  });
+  }, 240_000);
 
   it("a load killed half way and run again ends with the same counts as one clean load", async () => {
     const clean = join(work, "db-clean");
@@ -106,7 +106,7 @@ describe("lpa load (embedded chDB)", () => {
       expect(stored["raw_streaming_events"], file).toBe(expected["raw_streaming_events"]);
       expect(stored["fact_workflow_sessions"], file).toBe(expected["fact_workflow_sessions"]);
     }
-  });
+  }, 300_000);
 
   it("migrate is idempotent and usage errors exit 2", async () => {
     const db = join(work, "db-migrate");
@@ -116,5 +116,5 @@ describe("lpa load (embedded chDB)", () => {
     expect(second.stdout).toMatch(/^schema up to date/);
     expect((await lpa(["load"])).code).toBe(2);
     expect((await lpa(["load", corpus, "--db", db, "--url", "http://x"])).code).toBe(2);
-  });
+  }, 120_000);
 });
