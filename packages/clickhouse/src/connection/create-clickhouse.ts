@@ -6,6 +6,19 @@ import { openChdbConnection, type ChdbConnectionLike } from "./load-chdb.js";
 import { PINNED_SETTINGS } from "./pinned-settings.js";
 import { assertIdentifier } from "./sql-identifier.js";
 
+/**
+ * Settings of an insert carrying a deduplication token. The engine deduplicates per block
+ * (`token_0`, `token_1`, …), so a body must become the same blocks every time it is sent:
+ * parallel parsing splits a large body at timing-dependent points, which would let a retry
+ * skip rows it never wrote or write rows twice. One body = one block, parsed sequentially.
+ */
+export const DEDUP_INSERT_SETTINGS = {
+  input_format_parallel_parsing: 0,
+  max_insert_block_size: "10000000",
+  min_insert_block_size_rows: "0",
+  min_insert_block_size_bytes: "0",
+} as const satisfies ClickHouseSettings;
+
 /** Default data directory of the embedded database. */
 export const DEFAULT_EMBEDDED_PATH = "./.lpa/db";
 
@@ -94,7 +107,12 @@ export async function createClickHouse(options: ClickHouseOptions = {}): Promise
           format: "JSONEachRow",
           ...(token === undefined
             ? {}
-            : { clickhouse_settings: { insert_deduplication_token: token } }),
+            : {
+                clickhouse_settings: {
+                  ...DEDUP_INSERT_SETTINGS,
+                  insert_deduplication_token: token,
+                },
+              }),
         })
         .then(() => undefined),
     );
@@ -123,7 +141,9 @@ async function rawInsert(
       async_insert: 0,
       insert_deduplicate: 1,
       date_time_input_format: "basic",
-      ...(token === undefined ? {} : { insert_deduplication_token: token }),
+      ...(token === undefined
+        ? {}
+        : { ...DEDUP_INSERT_SETTINGS, insert_deduplication_token: token }),
     },
   });
 }

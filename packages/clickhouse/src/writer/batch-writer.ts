@@ -19,7 +19,12 @@ export interface BatchWriterOptions {
    * batches (used by `lpa load`).
    */
   readonly maxDelayMs?: number;
-  /** Bytes buffered over all tables beyond which `write` makes the caller wait (default 128 MiB). */
+  /**
+   * Bytes of cut batches waiting for the engine beyond which `write` makes the caller wait
+   * (default 128 MiB). Backpressure never cuts a buffer early — cut points depend only on the
+   * rows written, never on how fast the engine answers — so open buffers add at most
+   * `maxBytes` per table on top.
+   */
   readonly maxBufferedBytes?: number;
   /** Row size limit (events.md §9); larger rows are never sent (default 1 000 000). */
   readonly maxRowBytes?: number;
@@ -129,6 +134,7 @@ export function createBatchWriter(
     bufferedRows: 0,
     bufferedBytes: 0,
   };
+  let outboxBytes = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let draining: Promise<void> | undefined;
   let closed = false;
@@ -138,6 +144,7 @@ export function createBatchWriter(
     const b = buffers.get(table);
     if (b === undefined || b.lines.length === 0) return;
     outbox.push({ table, body: b.lines.join("\n") + "\n", rows: b.lines.length, bytes: b.bytes });
+    outboxBytes += b.bytes;
     buffers.delete(table);
   };
 
@@ -175,6 +182,7 @@ export function createBatchWriter(
           const batch = outbox[0] as Batch;
           await send(batch);
           outbox.shift();
+          outboxBytes -= batch.bytes;
           stats.rowsWritten += batch.rows;
           stats.batchesWritten++;
           stats.bufferedRows -= batch.rows;
@@ -217,14 +225,14 @@ export function createBatchWriter(
     b.bytes += bytes;
     stats.bufferedRows++;
     stats.bufferedBytes += bytes;
-    if (b.lines.length >= maxRows || b.bytes >= maxBytes) {
-      cut(table);
-      const sending = drain();
-      sending.catch(() => undefined);
-      if (stats.bufferedBytes >= maxBuffered) return sending;
-    } else armTimer();
-    if (stats.bufferedBytes >= maxBuffered) return flush();
-    return undefined;
+    if (b.lines.length < maxRows && b.bytes < maxBytes) {
+      armTimer();
+      return undefined;
+    }
+    cut(table);
+    const sending = drain();
+    sending.catch(() => undefined);
+    return outboxBytes >= maxBuffered ? sending : undefined;
   };
 
   return {

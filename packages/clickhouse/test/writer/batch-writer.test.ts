@@ -143,6 +143,35 @@ describe("batch writer on the embedded engine", () => {
     expect(w.stats.rowsWritten).toBe(3);
   });
 
+  it("cut points depend only on the rows, never on how fast the engine answers", async () => {
+    const run = async (delayMs: (i: number) => number): Promise<string[]> => {
+      const tokens: string[] = [];
+      let n = 0;
+      const slow: InsertTransport = async (_table, _body, token) => {
+        tokens.push(token);
+        await new Promise((r) => setTimeout(r, delayMs(n++)));
+      };
+      const w = createBatchWriter(db, {
+        transport: slow,
+        maxRows: 7,
+        maxBufferedBytes: 2_000,
+        maxDelayMs: Infinity,
+      });
+      for (let i = 0; i < 200; i++) {
+        const wait = w.write(
+          i % 3 === 0 ? "raw_unknown_events" : "raw_ai_stream_status",
+          unknownRow(i),
+        );
+        if (wait instanceof Promise) await wait;
+      }
+      await w.close();
+      return tokens;
+    };
+    const fast = await run(() => 0);
+    const jittery = await run((i) => (i * 7919) % 13);
+    expect(jittery).toEqual(fast);
+  });
+
   it("refuses an oversize row with a count instead of failing the batch", async () => {
     const small = unknownRow(5000);
     const w = createBatchWriter(db, { maxRowBytes: small.length });
