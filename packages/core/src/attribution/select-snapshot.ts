@@ -30,9 +30,9 @@ export function selectSnapshot(
   if (isBlank(key)) return null;
   const profiles = index.profiles(key);
   if (profiles.length === 0) return null;
-  const model = ciForm(hint);
-  const url = ciForm(urlHint);
-  const gpu = ciForm(gpuHint);
+  const model = HINT.of(hint);
+  const url = URL_HINT.of(urlHint);
+  const gpu = GPU_HINT.of(gpuHint);
   // Two selections at once: over all compatible candidates, and over the URL-matching ones
   // (step 2b picks the second whenever it is non-empty).
   const all = new Pick();
@@ -53,6 +53,27 @@ export function selectSnapshot(
   const chosen = byUrl.best !== null ? byUrl : all;
   return chosen.ambiguous ? null : chosen.best;
 }
+
+/**
+ * `ciForm` with a one-entry memo: consecutive selections (one per signal of a session) mostly
+ * pass the same hint, often the very same string, so the trim + lowercase copy is skipped.
+ */
+class CiFormMemo {
+  private input: string | null | undefined = undefined;
+  private output = "";
+
+  of(s: string | null | undefined): string {
+    if (s !== this.input || s === undefined) {
+      this.output = ciForm(s);
+      this.input = s;
+    }
+    return this.output;
+  }
+}
+
+const HINT = new CiFormMemo();
+const URL_HINT = new CiFormMemo();
+const GPU_HINT = new CiFormMemo();
 
 /** Best row of one profile for time t (freshness, d, tie-breaks) and whether any row is within TTL. */
 class Nearest {

@@ -51,7 +51,12 @@ export function relevantSnapshotCount(
   const last = signals[signals.length - 1];
   if (first === undefined || last === undefined || snapshots.size === 0) return 0;
   const addresses = new Set<string>();
-  for (const s of signals) if (s.orchAddr !== "") addresses.add(s.orchAddr);
+  let previous = "";
+  for (const s of signals) {
+    // Consecutive signals mostly repeat the address (often the same string): skip re-adding it.
+    if (s.orchAddr !== "" && s.orchAddr !== previous) addresses.add(s.orchAddr);
+    previous = s.orchAddr;
+  }
   if (addresses.size === 0) return 0;
   return countRelevant(snapshots, addresses, first.ts, last.ts, ttlMs);
 }

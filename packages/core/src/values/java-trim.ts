@@ -53,9 +53,17 @@ export function ci(a: string | null | undefined, b: string | null | undefined): 
  * @example normalizeAddress(" 0xAbC123 ") === "0xabc123"
  */
 export function normalizeAddress(s: string | null | undefined): string {
-  if (isBlank(s)) return "";
-  return javaTrim(s).toLowerCase();
+  // One-entry memo: callers normalize the same address over and over (every signal of a
+  // session, every machine step), and toLowerCase always copies.
+  if (s === lastAddress) return lastNormalized;
+  const normalized = isBlank(s) ? "" : javaTrim(s).toLowerCase();
+  lastAddress = s;
+  lastNormalized = normalized;
+  return normalized;
 }
+
+let lastAddress: string | null | undefined = "";
+let lastNormalized = "";
 
 /** Ordinal comparison by UTF-16 code units (never locale-aware), for sorts and tie-breaks. */
 export function compareOrdinal(a: string, b: string): number {
