@@ -184,6 +184,7 @@ export { isExcusableMessage, EXCUSABLE_ERROR_SUBSTRINGS } from "./taxonomy/excus
 export type { SnapshotCandidate } from "./attribution/snapshot-candidate.js";
 export { candidateFromRow } from "./attribution/snapshot-candidate.js";
 export { SnapshotIndex } from "./attribution/snapshot-index.js";
+export type { SnapshotProfile } from "./attribution/snapshot-index.js";
 export { selectSnapshot } from "./attribution/select-snapshot.js";
 export type { AttributionDecision } from "./attribution/attribution-decision.js";
 export { decideAttribution, isStale, DEFAULT_TTL_MS } from "./attribution/attribution-decision.js";
@@ -243,7 +244,7 @@ export { latestBases } from "./sla/latest-bases.js";
 export { dropTailArtifacts } from "./sla/tail-artifact.js";
 export { matchPaymentSession } from "./sla/fee-matching.js";
 export type { GpuMetadata } from "./sla/gpu-metadata.js";
-export { latestGpuMetadata, cudaVersion } from "./sla/gpu-metadata.js";
+export { latestGpuMetadata, cudaVersion, gpuMetadataKey } from "./sla/gpu-metadata.js";
 export { compareUtf8 } from "./sla/utf8-order.js";
 export type { GpuMetricsRow, GpuMetricsRowOf } from "./sla/gpu-metrics-view.js";
 export { gpuMetricsView, GPU_METRICS_KEYS } from "./sla/gpu-metrics-view.js";
