@@ -17,7 +17,7 @@ Usage:
   lpa derive [FILE|-] --out DIR [--org ORG] [--max-record-bytes N] [--pipeline-model-mode MODE]
       Validate, dedup, parse and derive every fact of FILE (JSON Lines, or a .json envelope/array;
       '-' or no FILE reads stdin) and write one <table>.jsonl per output table into DIR.
-  lpa load FILE [--db PATH | --url URL] [--org ORG] [--progress]
+  lpa load FILE [--db PATH | --url URL] [--org ORG] [--batch-rows N] [--progress]
       Derive FILE and write every row (raw, DLQ, dimensions, facts) into the database through the
       idempotent writer; loading the same file again changes nothing. Default: embedded ./.lpa/db.
   lpa query gpu-metrics|network-demand|sla-compliance [--from T] [--to T] [--granularity G]

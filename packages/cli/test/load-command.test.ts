@@ -77,14 +77,21 @@ describe("lpa load (embedded chDB)", () => {
     const expected = finalCounts(await tableCounts(clean));
     const db = join(work, "db-killed");
     const partial: number[] = [];
-    for (const afterMs of [2500, 5000]) {
-      const child = spawnLpa(["load", corpus, "--db", db, "--progress"]);
-      // The first progress line means records are flowing; kill a little later.
-      await new Promise((r) => child.stderr?.once("data", r));
-      await new Promise((r) => setTimeout(r, afterMs));
+    for (const percent of [25, 65]) {
+      // Small batches so rows reach the engine early; kill when the progress bar passes `percent`.
+      const child = spawnLpa(["load", corpus, "--db", db, "--progress", "--batch-rows", "1000"]);
+      await new Promise<void>((resolve) => {
+        child.stderr?.on("data", (chunk: Buffer) => {
+          const shown = [...chunk.toString().matchAll(/ (\d+\.\d)% /g)].map((m) => Number(m[1]));
+          if (shown.some((p) => p >= percent)) resolve();
+        });
+        child.once("exit", () => resolve());
+      });
       child.kill("SIGKILL");
       const signal = await new Promise<NodeJS.Signals | null>((r) =>
-        child.once("exit", (_code, sig) => r(sig)),
+        child.exitCode !== null || child.signalCode !== null
+          ? r(child.signalCode)
+          : child.once("exit", (_code, sig) => r(sig)),
       );
       expect(signal, "the load was still running when killed").toBe("SIGKILL");
       partial.push((await tableCounts(db))["raw_streaming_events"]?.final ?? 0);

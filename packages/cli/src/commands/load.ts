@@ -15,12 +15,15 @@ import {
   DERIVE_OPTION_SPECS,
   deriveOptionsFrom,
   parseCommandArgs,
+  positiveInteger,
 } from "./command-args.js";
 
 /** Options of {@link loadFile}. */
 export interface LoadFileOptions extends DeriveRecordsOptions {
   readonly input: string;
   readonly database: ClickHouseOptions;
+  /** Rows per insert batch and table (default the writer's, 100 000). */
+  readonly batchRows?: number;
 }
 
 /** What a load did: core's counters and the writer's. */
@@ -40,7 +43,10 @@ export async function loadFile(opts: LoadFileOptions): Promise<LoadResult> {
   try {
     await migrate(db);
     const input = await openRecordInput(opts.input);
-    const writer = createBatchWriter(db, { maxDelayMs: Infinity });
+    const writer = createBatchWriter(db, {
+      maxDelayMs: Infinity,
+      ...(opts.batchRows === undefined ? {} : { maxRows: opts.batchRows }),
+    });
     const counters = await deriveRecords(input, writer, opts, "load");
     await writer.close();
     return { counters, writer: writer.stats };
@@ -54,11 +60,15 @@ export async function loadCommand(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...DERIVE_OPTION_SPECS,
     ...DB_OPTION_SPECS,
+    "batch-rows": { type: "string" },
   });
   if (positionals.length !== 1) throw new UsageError("load takes exactly one input file (or -)");
   const result = await loadFile({
     input: positionals[0] as string,
     database: databaseOptionsFrom(values),
+    ...(positiveInteger(values, "batch-rows") === undefined
+      ? {}
+      : { batchRows: positiveInteger(values, "batch-rows") as number }),
     ...deriveOptionsFrom(values),
   });
   process.stdout.write(
