@@ -32,6 +32,7 @@ import { compareSignals } from "../sessions/lifecycle-signal.js";
 import { ingestSampleFromRow } from "../sessions/ingest-sample.js";
 import { BatchDedup } from "./batch-dedup.js";
 import { emitFacts } from "./emit-facts.js";
+import { factRowBound, maxFactStringLength, maxSnapshotStringLength } from "./fact-size-bound.js";
 import { EnvelopeOutputRow, ProjectedOutputRow } from "./lazy-output-row.js";
 import { isLifecycleTable, lifecycleSignalOf } from "./lifecycle-signal-of.js";
 import { SignalStore } from "./signal-store.js";
@@ -300,6 +301,9 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
   }
 
   function* finish(): Iterable<OutputRow> {
+    // Per-row size checks of fact rows only when some input string is long enough to matter.
+    const longest = Math.max(signals.maxStringLength, maxSnapshotStringLength(snapshots));
+    const checkFacts = factRowBound(maxFactStringLength(longest)) > limit;
     const index = SnapshotIndex.from(snapshots);
     snapshots.length = 0;
     for (const [id, chain] of sessions) {
@@ -308,7 +312,7 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
       // each record yields at most one lifecycle row (sortedUniqueSignals' uid set is not needed).
       const sorted = signals.signals(chain).sort(compareSignals);
       const facts: SessionFacts = deriveSortedSignals(id, sorted, index, options);
-      for (const line of emitFacts(facts, limit, drop)) yield line;
+      for (const line of emitFacts(facts, limit, drop, checkFacts)) yield line;
     }
   }
 

@@ -19,7 +19,8 @@ export interface FactLine {
 
 /**
  * The rows of one derivation (sessions.md §4.5) in table order. An oversize fact row is not
- * written; `onDrop(table)` counts it (`lpa_sink_guard_drops_total{table}`, events.md §9).
+ * written; `onDrop(table)` counts it (`lpa_sink_guard_drops_total{table}`, events.md §9). With
+ * `check` false (the caller knows every row fits, see `factRowBound`) rows are not measured.
  * Returns a plain array (the batch yields it row by row; nested generators cost more than the
  * rows they carry).
  */
@@ -27,28 +28,31 @@ export function emitFacts(
   facts: SessionFacts,
   limit: number,
   onDrop: (table: string) => void,
+  check = true,
 ): FactLine[] {
+  const l = check ? limit : null;
   const out: FactLine[] = [];
-  lines(out, FACT_WORKFLOW_SESSIONS, [facts.session], limit, onDrop);
-  lines(out, FACT_WORKFLOW_SESSION_SEGMENTS, facts.segments, limit, onDrop);
-  lines(out, FACT_WORKFLOW_PARAM_UPDATES, facts.paramUpdates, limit, onDrop);
-  lines(out, FACT_LIFECYCLE_EDGE_COVERAGE, facts.coverage, limit, onDrop);
-  lines(out, FACT_STREAM_STATUS_SAMPLES, facts.statusSamples, limit, onDrop);
-  lines(out, FACT_STREAM_TRACE_EDGES, facts.traceEdges, limit, onDrop);
-  lines(out, FACT_WORKFLOW_LATENCY_SAMPLES, [facts.latency], limit, onDrop);
+  lines(out, FACT_WORKFLOW_SESSIONS, [facts.session], l, onDrop);
+  lines(out, FACT_WORKFLOW_SESSION_SEGMENTS, facts.segments, l, onDrop);
+  lines(out, FACT_WORKFLOW_PARAM_UPDATES, facts.paramUpdates, l, onDrop);
+  lines(out, FACT_LIFECYCLE_EDGE_COVERAGE, facts.coverage, l, onDrop);
+  lines(out, FACT_STREAM_STATUS_SAMPLES, facts.statusSamples, l, onDrop);
+  lines(out, FACT_STREAM_TRACE_EDGES, facts.traceEdges, l, onDrop);
+  lines(out, FACT_WORKFLOW_LATENCY_SAMPLES, [facts.latency], l, onDrop);
   return out;
 }
 
+/** Appends the rows of one table; `limit` null = rows known to fit, not measured. */
 function lines<Row>(
   out: FactLine[],
   table: TableSpec<string, Row>,
   rows: ReadonlyArray<Row>,
-  limit: number,
+  limit: number | null,
   onDrop: (table: string) => void,
 ): void {
   const spec = table as TableSpec<string, never>;
   for (const row of rows) {
-    if (exceedsSizeLimit(table, row, limit)) onDrop(table.name);
+    if (limit !== null && exceedsSizeLimit(table, row, limit)) onDrop(table.name);
     else out.push({ table: spec, row });
   }
 }

@@ -37,9 +37,12 @@ export class SignalStore {
   private readonly refs: unknown[][] = [];
   private readonly next: Int32Array[] = [];
   private size = 0;
+  /** Length of the longest string of any signal stored (UTF-16 units). */
+  maxStringLength = 0;
 
   /** Stores the first signal of a session; returns its chain. */
   start(signal: LifecycleSignal): SignalChain {
+    this.maxStringLength = Math.max(this.maxStringLength, signal.workflowSessionId.length);
     const i = this.add(signal, -1);
     return { workflowSessionId: signal.workflowSessionId, head: i, tail: i };
   }
@@ -92,6 +95,7 @@ export class SignalStore {
     r[b + 12] = keep(p, pb + 12, s.message);
     r[b + 13] = keep(p, pb + 13, s.state);
     r[b + 14] = keep(p, pb + 14, s.lastError);
+    this.maxStringLength = Math.max(this.maxStringLength, longestString(s));
     return i;
   }
 
@@ -134,4 +138,23 @@ export class SignalStore {
 function keep(previous: readonly unknown[], at: number, value: string | null): string | null {
   const kept = previous[at];
   return kept === value ? (kept as string | null) : value;
+}
+
+/** Length of the signal's longest string field (its `workflowSessionId` is its chain's). */
+function longestString(s: LifecycleSignal): number {
+  return Math.max(
+    s.uid.length,
+    s.streamId.length,
+    s.requestId.length,
+    s.pipeline.length,
+    s.gateway.length,
+    s.org.length,
+    s.orchAddr.length,
+    s.orchUrl.length,
+    s.traceType.length,
+    s.aiEventType.length,
+    s.message.length,
+    s.state.length,
+    s.lastError?.length ?? 0,
+  );
 }
