@@ -1,4 +1,4 @@
-import { ci, fnb, fnb2, isBlank, javaTrim } from "../values/java-trim.js";
+import { ci, fnb2, fnb3, isBlank, javaTrim } from "../values/java-trim.js";
 
 /**
  * Pipeline/model resolver mode (sessions.md §7.5). `legacy_misnamed` (default) treats the
@@ -53,15 +53,15 @@ export function resolvePipelineModel(
   if (mode === "legacy_misnamed") {
     return {
       pipeline: fnb2(snapPipeline, statePipeline),
-      model: fnb(snapModel, stateModel, mHint),
+      model: fnb3(snapModel, stateModel, mHint),
       hint: fnb2(mHint, stateModel),
     };
   }
-  const model = fnb(mHint, stateModel, snapModel);
+  const model = fnb3(mHint, stateModel, snapModel);
   return {
-    pipeline: fnb(signal.pipeline, statePipeline, snapPipeline),
+    pipeline: fnb3(signal.pipeline, statePipeline, snapPipeline),
     model,
-    hint: fnb(mHint, model, stateModel),
+    hint: fnb3(mHint, model, stateModel),
   };
 }
 
@@ -72,6 +72,18 @@ export function resolvePipelineModel(
  * @example canonicalPipeline("live-video-to-video", "streamdiffusion-sdxl") === "live-video-to-video"
  */
 export function canonicalPipeline(pipeline: string | null, model: string | null): string {
-  if (!isBlank(pipeline) && !isBlank(model) && ci(pipeline, model)) return "";
-  return fnb2(pipeline, null);
+  // One-entry memo: every status sample and trace edge of a segment asks with the same pair.
+  if (pipeline === memo.pipeline && model === memo.model) return memo.result;
+  const result =
+    !isBlank(pipeline) && !isBlank(model) && ci(pipeline, model) ? "" : fnb2(pipeline, null);
+  memo.pipeline = pipeline;
+  memo.model = model;
+  memo.result = result;
+  return result;
 }
+
+const memo: { pipeline: string | null; model: string | null; result: string } = {
+  pipeline: null,
+  model: null,
+  result: "",
+};
