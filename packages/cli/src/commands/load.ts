@@ -3,11 +3,12 @@ import {
   createClickHouse,
   migrate,
   type ClickHouseOptions,
+  type LpaClickHouse,
   type WriterStats,
 } from "@livepeer-analytics/clickhouse";
 import type { BatchCounters } from "@livepeer-analytics/core";
 import { deriveRecords, summaryLine, type DeriveRecordsOptions } from "../derive-records.js";
-import { openRecordInput } from "../io/record-reader.js";
+import { openRecordInput, type RecordInput } from "../io/record-reader.js";
 import { UsageError } from "../usage-error.js";
 import {
   databaseOptionsFrom,
@@ -42,17 +43,30 @@ export async function loadFile(opts: LoadFileOptions): Promise<LoadResult> {
   const db = await createClickHouse(opts.database);
   try {
     await migrate(db);
-    const input = await openRecordInput(opts.input);
-    const writer = createBatchWriter(db, {
-      maxDelayMs: Infinity,
-      ...(opts.batchRows === undefined ? {} : { maxRows: opts.batchRows }),
-    });
-    const counters = await deriveRecords(input, writer, opts, "load");
-    await writer.close();
-    return { counters, writer: writer.stats };
+    return await deriveIntoDatabase(db, await openRecordInput(opts.input), opts, "load");
   } finally {
     await db.close();
   }
+}
+
+/**
+ * Derives `input` and writes every row into `db` through one idempotent batch writer with no
+ * timer (cut points depend only on the input), closed before returning. Shared by `load`,
+ * `replay` and `start`.
+ */
+export async function deriveIntoDatabase(
+  db: LpaClickHouse,
+  input: RecordInput,
+  opts: DeriveRecordsOptions & { readonly batchRows?: number },
+  label: string,
+): Promise<LoadResult> {
+  const writer = createBatchWriter(db, {
+    maxDelayMs: Infinity,
+    ...(opts.batchRows === undefined ? {} : { maxRows: opts.batchRows }),
+  });
+  const counters = await deriveRecords(input, writer, opts, label);
+  await writer.close();
+  return { counters, writer: writer.stats };
 }
 
 /** `lpa load FILE [--db PATH | --url URL]`. */

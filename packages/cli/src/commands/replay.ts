@@ -1,5 +1,4 @@
 import {
-  createBatchWriter,
   createClickHouse,
   envelopeOf,
   migrate,
@@ -7,10 +6,11 @@ import {
   readArchive,
   type ArchiveLocation,
 } from "@livepeer-analytics/clickhouse";
-import { deriveRecords, summaryLine } from "../derive-records.js";
+import { summaryLine } from "../derive-records.js";
 import type { InputRecord, RecordInput } from "../io/record-reader.js";
 import { UsageError } from "../usage-error.js";
 import { s3CredentialsFromEnv } from "./archive.js";
+import { deriveIntoDatabase } from "./load.js";
 import {
   databaseOptionsFrom,
   DB_OPTION_SPECS,
@@ -62,10 +62,8 @@ export async function replayCommand(args: readonly string[]): Promise<number> {
       records: records(),
       bytesRead: () => n,
     };
-    const writer = createBatchWriter(db, { maxDelayMs: Infinity });
-    const counters = await deriveRecords(input, writer, deriveOptionsFrom(values), "replay");
-    await writer.close();
-    process.stdout.write(`${summaryLine(counters)} rows_written=${writer.stats.rowsWritten}\n`);
+    const r = await deriveIntoDatabase(db, input, deriveOptionsFrom(values), "replay");
+    process.stdout.write(`${summaryLine(r.counters)} rows_written=${r.writer.rowsWritten}\n`);
     return 0;
   } finally {
     await db.close();

@@ -1,23 +1,18 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { createApiServer } from "@livepeer-analytics/api";
-import {
-  createBatchWriter,
-  createClickHouse,
-  migrate,
-  type LpaClickHouse,
-} from "@livepeer-analytics/clickhouse";
-import type { BatchCounters } from "@livepeer-analytics/core";
+import { createClickHouse, migrate } from "@livepeer-analytics/clickhouse";
 import {
   findRepoRoot,
   networkLayout,
   simulateNetworkStream,
   type NetworkConfig,
 } from "@livepeer-analytics/testkit";
-import { deriveRecords, summaryLine } from "../derive-records.js";
+import { summaryLine } from "../derive-records.js";
 import { openRecordInput, type InputRecord, type RecordInput } from "../io/record-reader.js";
 import { UsageError } from "../usage-error.js";
 import { parseCommandArgs, positiveInteger } from "./command-args.js";
+import { deriveIntoDatabase } from "./load.js";
 
 const HOUR_MS = 3_600_000;
 
@@ -39,18 +34,6 @@ function simulatedInput(config: NetworkConfig, label: string): RecordInput {
     records: records(),
     bytesRead: () => read,
   };
-}
-
-/** Derives `input` into the database through the idempotent writer. */
-async function loadInput(
-  db: LpaClickHouse,
-  input: RecordInput,
-  progress: boolean,
-): Promise<BatchCounters> {
-  const writer = createBatchWriter(db, { maxDelayMs: Infinity });
-  const counters = await deriveRecords(input, writer, { progress }, "load");
-  await writer.close();
-  return counters;
 }
 
 /** `--kafka`: the no-Docker stack (real broker, consumer, API), from the repository. */
@@ -114,7 +97,7 @@ export async function startCommand(args: readonly string[], now = Date.now()): P
         ? await openRecordInput(values["file"])
         : simulatedInput(hour, `simulated:seed-${seed}`);
     process.stdout.write(`lpa start: loading ${input.path} into ${path}\n`);
-    const counters = await loadInput(db, input, true);
+    const counters = (await deriveIntoDatabase(db, input, { progress: true }, "load")).counters;
     process.stdout.write(`${summaryLine(counters)}\n`);
 
     const app = createApiServer({ db: reader, logger: { level: "warn" } });
@@ -144,8 +127,17 @@ export async function startCommand(args: readonly string[], now = Date.now()): P
         gateways: layout.gateways,
       };
       live = live
-        .then(() => loadInput(db, simulatedInput(slice, `live:${tick}`), false))
-        .then((c) => process.stdout.write(`live ${new Date(t).toISOString()}: ${summaryLine(c)}\n`))
+        .then(() =>
+          deriveIntoDatabase(
+            db,
+            simulatedInput(slice, `live:${tick}`),
+            { progress: false },
+            "live",
+          ),
+        )
+        .then((r) =>
+          process.stdout.write(`live ${new Date(t).toISOString()}: ${summaryLine(r.counters)}\n`),
+        )
         .catch((e: unknown) => process.stderr.write(`live batch failed: ${String(e)}\n`));
     }, liveMs);
     await new Promise<void>((resolve) => {
