@@ -4,13 +4,7 @@ import type { LpaClickHouse } from "../connection/create-clickhouse.js";
 import { gpuMetricsSelectSql } from "../views/gpu-metrics-sql.js";
 import { GpuMetricsRowSchema } from "./gpu-metrics-row.js";
 import { runPage, type ServingPage } from "./paged-query.js";
-import {
-  AddressFilterSchema,
-  checkWindow,
-  FilterValueSchema,
-  parseParams,
-  windowShape,
-} from "./query-params.js";
+import { checkWindow, GpuGrainFiltersSchema, parseParams, windowShape } from "./query-params.js";
 
 /**
  * Parameters of {@link gpuMetrics} (serving.md §8.1, §8.5): window, granularity (`1m`, `5m`,
@@ -20,15 +14,7 @@ export const GpuMetricsParamsSchema = z
   .strictObject({
     ...windowShape,
     granularity: z.enum(["1m", "5m", "1h", "1d"]).default("1h"),
-    filters: z
-      .strictObject({
-        orchestrator_address: AddressFilterSchema.optional(),
-        pipeline: FilterValueSchema.optional(),
-        model_id: FilterValueSchema.optional(),
-        gpu_id: FilterValueSchema.optional(),
-        region: FilterValueSchema.optional(),
-      })
-      .default({}),
+    filters: GpuGrainFiltersSchema,
   })
   .superRefine(checkWindow(GPU_METRICS_KEYS.length));
 

@@ -22,6 +22,20 @@ export const FilterValueSchema = z.string();
 /** `orchestrator_address` filter: Java-trimmed and lowercased before matching (D4). */
 export const AddressFilterSchema = z.string().transform(normalizeAddress);
 
+/**
+ * Filters of the two GPU-grain contracts (GPU metrics and SLA compliance, serving.md §8.5,
+ * §8.7): exact match on (orchestrator_address, pipeline, model_id, gpu_id, region).
+ */
+export const GpuGrainFiltersSchema = z
+  .strictObject({
+    orchestrator_address: AddressFilterSchema.optional(),
+    pipeline: FilterValueSchema.optional(),
+    model_id: FilterValueSchema.optional(),
+    gpu_id: FilterValueSchema.optional(),
+    region: FilterValueSchema.optional(),
+  })
+  .default({});
+
 /** A decoded keyset cursor `{ w, k }` (serving.md §8.3): rows after it form the next page. */
 export const KeysetSchema = z
   .strictObject({

@@ -3,13 +3,7 @@ import { z } from "zod";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
 import { slaComplianceSelectSql } from "../views/sla-compliance-sql.js";
 import { runPage, type ServingPage } from "./paged-query.js";
-import {
-  AddressFilterSchema,
-  checkWindow,
-  FilterValueSchema,
-  parseParams,
-  windowShape,
-} from "./query-params.js";
+import { checkWindow, GpuGrainFiltersSchema, parseParams, windowShape } from "./query-params.js";
 import { SlaComplianceRowSchema } from "./sla-compliance-row.js";
 
 /**
@@ -20,15 +14,7 @@ export const SlaComplianceParamsSchema = z
   .strictObject({
     ...windowShape,
     granularity: z.enum(["1h", "1d"]).default("1h"),
-    filters: z
-      .strictObject({
-        orchestrator_address: AddressFilterSchema.optional(),
-        pipeline: FilterValueSchema.optional(),
-        model_id: FilterValueSchema.optional(),
-        gpu_id: FilterValueSchema.optional(),
-        region: FilterValueSchema.optional(),
-      })
-      .default({}),
+    filters: GpuGrainFiltersSchema,
   })
   .superRefine(checkWindow(SLA_COMPLIANCE_KEYS.length));
 
