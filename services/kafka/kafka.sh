@@ -116,21 +116,11 @@ cmd_run() {
 
 cmd_start() {
   parse_args "$@"
-  local log="$DIR/kafka.log" pid deadline
-  svc_port_open "$PORT" && svc_die "port $PORT is already in use"
-  cmd_fetch
-  mkdir -p "$DIR"
-  nohup bash "$HERE/kafka.sh" run --port "$PORT" --controller-port "$CONTROLLER_PORT" \
-    --dir "$DIR" >"$log" 2>&1 </dev/null &
-  pid=$!
-  echo "$pid" >"$DIR/kafka.pid"
-  svc_wait_port "$PORT" "$pid" "${KAFKA_START_TIMEOUT:-90}" "$log"
+  local log="$DIR/kafka.log" timeout="${KAFKA_START_TIMEOUT:-90}"
+  svc_start_background "$PORT" "$log" "$DIR/kafka.pid" "$timeout" "$HERE/kafka.sh" \
+    --port "$PORT" --controller-port "$CONTROLLER_PORT" --dir "$DIR"
   # The listener opens before the broker has caught up with the metadata log; wait for that too.
-  deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
-  until grep -q 'Kafka Server started' "$log"; do
-    ((SECONDS < deadline)) || { tail -n 40 "$log" >&2; svc_die "broker not ready (log: $log)"; }
-    sleep 0.2
-  done
+  svc_wait_log "$log" 'Kafka Server started' "$timeout"
   echo "127.0.0.1:$PORT"
 }
 
@@ -139,16 +129,4 @@ cmd_stop() {
   svc_stop_pidfile "$DIR/kafka.pid" 30
 }
 
-main() {
-  local cmd="${1:-}"
-  (($#)) && shift
-  case "$cmd" in
-    fetch) cmd_fetch ;;
-    run) cmd_run "$@" ;;
-    start) cmd_start "$@" ;;
-    stop) cmd_stop "$@" ;;
-    *) sed -n '2,13p' "$0" >&2; exit 2 ;;
-  esac
-}
-
-main "$@"
+svc_main 2,13 "$@"

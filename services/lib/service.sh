@@ -1,5 +1,5 @@
-# Shared helpers for services/*/*.sh: fetch jars with Maven into a cache outside the repo, wait for
-# a port, stop a pid. Sourced, not run.
+# Shared helpers for services/*/*.sh: fetch jars with Maven into a cache outside the repo, start a
+# service in the background and wait for it, stop it, dispatch the commands. Sourced, not run.
 
 # Cache root for downloaded jars (never inside the repo).
 svc_cache_root() {
@@ -77,6 +77,34 @@ svc_wait_port() {
   done
 }
 
+# Wait up to $3 seconds for a line matching the grep pattern $2 in log $1 (a readiness message).
+svc_wait_log() {
+  local log="$1" pattern="$2" timeout="$3" deadline=$((SECONDS + $3))
+  until grep -q "$pattern" "$log"; do
+    if ((SECONDS >= deadline)); then
+      tail -n 40 "$log" >&2 || true
+      svc_die "no '$pattern' in $log after ${timeout}s"
+    fi
+    sleep 0.2
+  done
+}
+
+# `start`: refuses a port that is already in use, calls the sourcing script's cmd_fetch (so the
+# timeout does not include a download), runs `bash SCRIPT run ARGS…` in the background (output in
+# LOG, pid in PIDFILE) and waits up to TIMEOUT seconds for PORT to open.
+#   svc_start_background PORT LOG PIDFILE TIMEOUT SCRIPT [ARGS…]
+svc_start_background() {
+  local port="$1" log="$2" pidfile="$3" timeout="$4" script="$5" pid
+  shift 5
+  svc_port_open "$port" && svc_die "port $port is already in use"
+  cmd_fetch
+  mkdir -p "$(dirname "$log")" "$(dirname "$pidfile")"
+  nohup bash "$script" run "$@" >"$log" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$pidfile"
+  svc_wait_port "$port" "$pid" "$timeout" "$log"
+}
+
 # SIGTERM the pid in file $1, SIGKILL after $2 seconds; remove the pid file. No-op when absent.
 svc_stop_pidfile() {
   local pidfile="$1" grace="${2:-30}" pid deadline
@@ -91,4 +119,21 @@ svc_stop_pidfile() {
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
   fi
   rm -f "$pidfile"
+}
+
+# The command line of a service script: `fetch|run|start|stop ARGS…` calls the sourcing script's
+# cmd_fetch / cmd_run / cmd_start / cmd_stop; anything else prints the usage (lines $1 of the
+# script, a sed range such as 2,13) and exits 2.
+#   svc_main USAGE_LINES "$@"
+svc_main() {
+  local usage="$1" cmd="${2:-}"
+  shift
+  (($#)) && shift
+  case "$cmd" in
+    fetch | run | start | stop) "cmd_$cmd" "$@" ;;
+    *)
+      sed -n "${usage}p" "$0" >&2
+      exit 2
+      ;;
+  esac
 }

@@ -65,15 +65,9 @@ cmd_run() {
 
 cmd_start() {
   parse_args "$@"
-  local log="$DIR/s3proxy.log" pid
-  svc_port_open "$PORT" && svc_die "port $PORT is already in use"
-  cmd_fetch
-  mkdir -p "$DIR"
-  nohup bash "$HERE/s3.sh" run --port "$PORT" --dir "$DIR" >"$log" 2>&1 </dev/null &
-  pid=$!
-  echo "$pid" >"$DIR/s3proxy.pid"
   # Jetty opens the connector last, so an open port means S3Proxy serves requests.
-  svc_wait_port "$PORT" "$pid" "${S3_START_TIMEOUT:-60}" "$log"
+  svc_start_background "$PORT" "$DIR/s3proxy.log" "$DIR/s3proxy.pid" "${S3_START_TIMEOUT:-60}" \
+    "$HERE/s3.sh" --port "$PORT" --dir "$DIR"
   echo "http://127.0.0.1:$PORT"
 }
 
@@ -82,16 +76,4 @@ cmd_stop() {
   svc_stop_pidfile "$DIR/s3proxy.pid" 15
 }
 
-main() {
-  local cmd="${1:-}"
-  (($#)) && shift
-  case "$cmd" in
-    fetch) cmd_fetch ;;
-    run) cmd_run "$@" ;;
-    start) cmd_start "$@" ;;
-    stop) cmd_stop "$@" ;;
-    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
-  esac
-}
-
-main "$@"
+svc_main 2,15 "$@"

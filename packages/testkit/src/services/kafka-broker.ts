@@ -1,16 +1,6 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
 import { freePorts } from "./free-ports.js";
-import {
-  FETCH_TIMEOUT_MS,
-  runScript,
-  serviceScript,
-  spawnService,
-  stopper,
-  waitUntilReady,
-} from "./service-process.js";
+import { launchService } from "./launch-service.js";
 
 /** Options for {@link startKafkaBroker}. */
 export interface KafkaBrokerOptions {
@@ -77,24 +67,22 @@ async function choosePorts(port: number | undefined): Promise<[number, number]> 
  * await kafka.stop();
  */
 export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promise<KafkaBroker> {
-  const script = serviceScript("kafka/kafka.sh");
-  await runScript(script, ["fetch"], FETCH_TIMEOUT_MS);
-  const [port, controllerPort] = await choosePorts(options.port);
-  const dir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "lpa-kafka-")));
-  const args = ["--port", `${port}`, "--controller-port", `${controllerPort}`, "--dir", dir];
-  const broker = spawnService(script, args, join(dir, "kafka.log"));
-  const brokers = [`127.0.0.1:${port}`];
-
-  const stop = stopper(broker, options.dataDir === undefined ? dir : undefined);
-
-  try {
-    await waitUntilReady(broker, () => brokerAnswers(brokers), {
-      name: "Kafka broker",
-      timeoutMs: options.startTimeoutMs ?? 90_000,
-    });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { brokers, stop };
+  const { address, stop } = await launchService({
+    script: "kafka/kafka.sh",
+    name: "Kafka broker",
+    logName: "kafka.log",
+    dataDir: options.dataDir,
+    tempPrefix: "lpa-kafka-",
+    startTimeoutMs: options.startTimeoutMs ?? 90_000,
+    configure: async (dir) => {
+      const [port, controllerPort] = await choosePorts(options.port);
+      const brokers = [`127.0.0.1:${port}`];
+      return {
+        args: ["--port", `${port}`, "--controller-port", `${controllerPort}`, "--dir", dir],
+        probe: () => brokerAnswers(brokers),
+        address: brokers,
+      };
+    },
+  });
+  return { brokers: address, stop };
 }

@@ -1,16 +1,6 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { freePorts } from "./free-ports.js";
+import { launchService } from "./launch-service.js";
 import { createBucket, listKeys, putObject, s3Fetch, type S3Endpoint } from "./s3-client.js";
-import {
-  FETCH_TIMEOUT_MS,
-  runScript,
-  serviceScript,
-  spawnService,
-  stopper,
-  waitUntilReady,
-} from "./service-process.js";
 
 /** The fixed credentials the test S3 server accepts (SigV2 or SigV4). */
 export const S3_TEST_CREDENTIALS = {
@@ -64,27 +54,27 @@ async function serverAnswers(s3: S3Endpoint): Promise<boolean> {
  * await s3.stop();
  */
 export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Server> {
-  const script = serviceScript("s3/s3.sh");
-  await runScript(script, ["fetch"], FETCH_TIMEOUT_MS);
-  const port = options.port ?? (await freePorts(1))[0] ?? 0;
-  const dir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "lpa-s3-")));
-  const s3: S3Endpoint = { endpoint: `http://127.0.0.1:${port}`, ...S3_TEST_CREDENTIALS };
-  const args = ["--port", `${port}`, "--dir", dir];
-  const server = spawnService(script, args, join(dir, "s3proxy.log"), {
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+  const { address: s3, stop } = await launchService({
+    script: "s3/s3.sh",
+    name: "S3 server",
+    logName: "s3proxy.log",
+    dataDir: options.dataDir,
+    tempPrefix: "lpa-s3-",
+    startTimeoutMs: options.startTimeoutMs ?? 60_000,
+    configure: async (dir) => {
+      const port = options.port ?? (await freePorts(1))[0] ?? 0;
+      const endpoint: S3Endpoint = { endpoint: `http://127.0.0.1:${port}`, ...S3_TEST_CREDENTIALS };
+      return {
+        args: ["--port", `${port}`, "--dir", dir],
+        env: {
+          S3_ACCESS_KEY_ID: endpoint.accessKeyId,
+          S3_SECRET_ACCESS_KEY: endpoint.secretAccessKey,
+        },
+        probe: () => serverAnswers(endpoint),
+        address: endpoint,
+      };
+    },
   });
-  const stop = stopper(server, options.dataDir === undefined ? dir : undefined);
-
-  try {
-    await waitUntilReady(server, () => serverAnswers(s3), {
-      name: "S3 server",
-      timeoutMs: options.startTimeoutMs ?? 60_000,
-    });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
   return {
     ...s3,
     createBucket: (name) => createBucket(s3, name),
