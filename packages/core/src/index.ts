@@ -84,6 +84,7 @@ export { createBatchDeriver, BATCH_OUTPUT_TABLES } from "./batch/batch-deriver.j
 export type { RecordOrigin } from "./batch/batch-deriver.js";
 export { encodeOutputRow } from "./batch/batch-deriver.js";
 export { lifecycleEventsOf } from "./batch/lifecycle-events-of.js";
+export { emitFacts, type FactLine } from "./batch/emit-facts.js";
 export { rowSizeUpperBound } from "./schema/encode-row.js";
 
 // Events: parsing, validation, rejection taxonomy, dedup, size guard.

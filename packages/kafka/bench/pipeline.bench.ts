@@ -14,7 +14,7 @@ import { simulateNetworkStream } from "@livepeer-analytics/testkit";
 import { startKafkaBroker } from "@livepeer-analytics/testkit/services";
 import { createEventProducer, runConsumer } from "../src/index.js";
 
-const SESSIONS = Number(process.env.LPA_BENCH_SESSIONS ?? 300);
+const SESSIONS = Number(process.env.LPA_BENCH_SESSIONS ?? 1800);
 const PARTITIONS = Number(process.env.LPA_BENCH_PARTITIONS ?? 2);
 const TOPIC = "bench_events";
 
@@ -87,6 +87,7 @@ try {
   while (running.pipeline.metrics.consumed < total) await new Promise((r) => setTimeout(r, 20));
   await running.stop(); // drains the batch in flight: its rows are durable, offsets committed
   const pipeMs = performance.now() - t1;
+  const m = running.pipeline.metrics;
   await db.close();
 
   const bareRate = (total / bareMs) * 1000;
@@ -94,6 +95,10 @@ try {
   process.stdout.write(`events ${total} (checksum ${checksum})\n`);
   process.stdout.write(`bare kafkajs decode: ${Math.round(bareRate)} events/s\n`);
   process.stdout.write(`pipeline → embedded chDB: ${Math.round(pipeRate)} events/s\n`);
+  process.stdout.write(
+    `  steps ${m.batches}, sessions derived ${m.sessionsDerived}, rehydrated ${m.rehydrations}, ` +
+      `step time ${m.batchLatency.sum.toFixed(1)} s, write time ${m.writeLatency.sum.toFixed(1)} s\n`,
+  );
   process.stdout.write(`pipeline ratio ${(pipeRate / bareRate).toFixed(3)}\n`);
 } finally {
   await broker.stop();

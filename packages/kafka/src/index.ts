@@ -31,6 +31,7 @@ export {
   loadSessionEvents,
   loadSnapshots,
   sessionsNearSnapshots,
+  storedEventCounts,
 } from "./pipeline/stored-events.js";
 export { DLQ_TOPIC, QUARANTINE_TOPIC, DEFAULT_INPUT_TOPIC } from "./pipeline/rejection-topics.js";
 export {
@@ -39,6 +40,7 @@ export {
   type EventProducerOptions,
   type SendResult,
 } from "./producer/event-producer.js";
+export { sessionKey } from "./producer/session-key.js";
 export {
   createPipelineMetrics,
   metricsText,

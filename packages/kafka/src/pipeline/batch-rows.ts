@@ -1,5 +1,6 @@
 import {
   DIM_TABLES,
+  emitFacts,
   encodeOutputRow,
   envelopeRejection,
   exceedsSizeLimit,
@@ -80,16 +81,6 @@ const fact = (name: string): AnyTable => {
   return t as unknown as AnyTable;
 };
 const INGEST_SAMPLES = fact("fact_stream_ingest_samples");
-const FACT_OF_SESSION: ReadonlyArray<readonly [AnyTable, (f: SessionFacts) => readonly unknown[]]> =
-  [
-    [fact("fact_workflow_sessions"), (f) => [f.session]],
-    [fact("fact_workflow_session_segments"), (f) => f.segments],
-    [fact("fact_workflow_param_updates"), (f) => f.paramUpdates],
-    [fact("fact_lifecycle_edge_coverage"), (f) => f.coverage],
-    [fact("fact_stream_status_samples"), (f) => f.statusSamples],
-    [fact("fact_stream_trace_edges"), (f) => f.traceEdges],
-    [fact("fact_workflow_latency_samples"), (f) => [f.latency]],
-  ];
 
 /** Options of {@link decodeBatch}. */
 export interface DecodeOptions {
@@ -132,7 +123,8 @@ export function decodeBatch(records: readonly ConsumedRecord[], o: DecodeOptions
   };
   const envelopeRow = (e: AcceptedEnvelope): void => {
     const spec = RAW_TABLES.raw_streaming_events;
-    if (exceedsSizeLimit(spec, e.rawStreamingEvent, o.limit)) bump(m.sinkGuardDrops, spec.name);
+    if (!recordFits(e, o.limit) && exceedsSizeLimit(spec, e.rawStreamingEvent, o.limit))
+      bump(m.sinkGuardDrops, spec.name);
     else push(spec as AnyTable, e.rawStreamingEvent);
   };
 
@@ -210,21 +202,25 @@ function typedRows(
   reject: (dest: "dlq", r: Rejection) => void,
 ): number {
   let written = 0;
+  // Rows of a record that surely fits are not measured (most records; see recordFits).
+  const fits = recordFits(envelope, o.limit);
   for (const name of Object.keys(rows) as RawTypedTableName[]) {
     const spec = RAW_TYPED_TABLES[name] as AnyTable;
     for (const row of rows[name] ?? []) {
-      const g = guardRowSize(spec, row, envelope, o.limit);
-      if (g.kind === "rejected") {
-        reject("dlq", g.rejection);
-        continue;
+      if (!fits) {
+        const g = guardRowSize(spec, row, envelope, o.limit);
+        if (g.kind === "rejected") {
+          reject("dlq", g.rejection);
+          continue;
+        }
       }
       written++;
       push(spec, row);
       const dim = DIM_OF[name];
-      if (dim) pushGuarded(dim[0], dim[1](row as never), o, push);
+      if (dim) pushGuarded(dim[0], dim[1](row as never), fits, o, push);
       if (name === "raw_network_capabilities") out.snapshots.push(row as RawNetworkCapabilitiesRow);
       else if (name === "raw_stream_ingest_metrics") {
-        pushGuarded(INGEST_SAMPLES, ingestSampleFromRow(row as never), o, push);
+        pushGuarded(INGEST_SAMPLES, ingestSampleFromRow(row as never), fits, o, push);
       } else {
         for (const ev of lifecycleEventsOf(name, row)) {
           const id = ev.row.workflow_session_id;
@@ -241,10 +237,11 @@ function typedRows(
 function pushGuarded(
   spec: AnyTable,
   row: unknown,
+  fits: boolean,
   o: DecodeOptions,
   push: (t: AnyTable, row: unknown) => void,
 ): void {
-  if (exceedsSizeLimit(spec, row, o.limit)) bump(o.metrics.sinkGuardDrops, spec.name);
+  if (!fits && exceedsSizeLimit(spec, row, o.limit)) bump(o.metrics.sinkGuardDrops, spec.name);
   else push(spec, row);
 }
 
@@ -254,14 +251,21 @@ export function factLines(
   limit: number,
   metrics: PipelineMetrics,
 ): TableLine[] {
-  const lines: TableLine[] = [];
-  for (const [spec, rowsOf] of FACT_OF_SESSION) {
-    for (const row of rowsOf(facts)) {
-      if (exceedsSizeLimit(spec, row, limit)) bump(metrics.sinkGuardDrops, spec.name);
-      else lines.push({ table: spec.name, line: encodeOutputRow({ table: spec, row }) });
-    }
-  }
-  return lines;
+  const drop = (table: string): void => bump(metrics.sinkGuardDrops, table);
+  return emitFacts(facts, limit, drop).map((f) => ({
+    table: f.table.name,
+    line: encodeOutputRow(f),
+  }));
+}
+
+/**
+ * True when every typed, unknown, envelope and ingest-sample row of the record surely fits the
+ * size limit without measuring (core's batch deriver uses the same bound): each such row holds at
+ * most the record text twice over, an encoded JSON string is at most 6 bytes per UTF-16 unit,
+ * and the other columns of any table take well under 8 KiB.
+ */
+function recordFits(envelope: AcceptedEnvelope, limit: number): boolean {
+  return envelope.rawText.length * 12 + 8192 <= limit;
 }
 
 function hasAnyRow(rows: TypedRows): boolean {

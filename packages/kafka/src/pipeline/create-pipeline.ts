@@ -13,6 +13,7 @@ import {
   MAX_RECORD_BYTES,
   normalizeAddress,
   SnapshotIndex,
+  type LifecycleEvent,
   type RawNetworkCapabilitiesRow,
   type RecordParser,
   type SessionAccumulator,
@@ -23,10 +24,21 @@ import {
   observeMs,
   type PipelineMetrics,
 } from "../health/pipeline-metrics.js";
-import { decodeBatch, factLines, type RejectedMessage, type TableLine } from "./batch-rows.js";
+import {
+  decodeBatch,
+  factLines,
+  type DecodedBatch,
+  type RejectedMessage,
+  type TableLine,
+} from "./batch-rows.js";
 import { createDedupWindow, loadDedupSeed, type DedupWindow } from "./dedup-window.js";
 import { SessionCache } from "./session-cache.js";
-import { loadSessionEvents, loadSnapshots, sessionsNearSnapshots } from "./stored-events.js";
+import {
+  loadSessionEvents,
+  loadSnapshots,
+  sessionsNearSnapshots,
+  storedEventCounts,
+} from "./stored-events.js";
 
 /** An input topic and the org label of its records (events.md §2). */
 export interface TopicConfig {
@@ -66,6 +78,8 @@ export interface Pipeline {
   readonly metrics: PipelineMetrics;
   /** True once {@link start} finished. */
   readonly ready: boolean;
+  /** Sessions held in the session cache now. */
+  readonly cachedSessions: number;
   /** Flushes and closes the writer. */
   close(): Promise<void>;
 }
@@ -113,14 +127,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   /** Set on partition changes: the window must learn keys other consumers accepted. */
   let reseed = false;
 
-  const refreshSnapshots = async (): Promise<void> => {
+  /** Reads snapshot rows stored since the last refresh; returns those new to the index. */
+  const refreshSnapshots = async (): Promise<RawNetworkCapabilitiesRow[]> => {
     const t = now();
     const rows = await loadSnapshots(
       db,
       lastRefreshMs === null ? null : lastRefreshMs - REFRESH_OVERLAP_MS,
     );
-    index.addAll(rows);
     lastRefreshMs = t;
+    return rows.filter((r) => index.add(r));
   };
 
   const writeLines = async (lines: readonly TableLine[]): Promise<void> => {
@@ -156,6 +171,98 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return seen;
   };
 
+  /** Facts of `acc` unless this process already wrote the same version (sessions.md §4.5). */
+  const deriveInto = (acc: SessionAccumulator, facts: TableLine[]): void => {
+    const f = finishSession(acc, index, derive);
+    if (written.get(acc) === f.version) return;
+    written.set(acc, f.version);
+    for (const l of factLines(f, limit, metrics)) facts.push(l);
+    metrics.sessionsDerived++;
+  };
+
+  /** Accumulator of `id` from storage plus `extra` events. */
+  const fromStorage = (
+    id: string,
+    stored: ReadonlyMap<string, readonly LifecycleEvent[]>,
+    extra: readonly LifecycleEvent[] = [],
+  ): SessionAccumulator => {
+    const acc = emptySession(id);
+    for (const ev of stored.get(id) ?? []) addEvent(acc, ev);
+    for (const ev of extra) addEvent(acc, ev);
+    return acc;
+  };
+
+  /**
+   * One step: decoded rows and the new fact versions of the sessions it touched, in one write;
+   * then the cross-consumer checks, whose (rare) corrections go in a second write.
+   */
+  async function step(decoded: DecodedBatch): Promise<void> {
+    for (const r of decoded.snapshots) index.add(r);
+    const touched = [...decoded.sessions.keys()];
+    // Take cached accumulators now: storing the batch's sessions below may evict them.
+    const held = new Map<string, SessionAccumulator>();
+    for (const id of touched) {
+      const acc = cache.get(id);
+      if (acc !== undefined) held.set(id, acc);
+    }
+    // Sessions of this consumer's partitions are complete in the cache (it is cleared on every
+    // assignment change); a miss is rebuilt from storage.
+    const misses = touched.filter((id) => !held.has(id));
+    const stored = await loadSessionEvents(db, misses, parserFor, limit);
+    metrics.rehydrations += misses.length;
+    const facts: TableLine[] = [];
+    const accs = new Map<string, SessionAccumulator>();
+    for (const id of touched) {
+      const events = decoded.sessions.get(id) ?? [];
+      let acc = held.get(id);
+      if (acc === undefined) acc = fromStorage(id, stored, events);
+      else for (const ev of events) addEvent(acc, ev);
+      cache.set(acc);
+      accs.set(id, acc);
+      deriveInto(acc, facts);
+    }
+    await writeLines(decoded.lines);
+    await writeLines(facts);
+    await flush();
+
+    // Write-then-read (each consumer stores its rows before reading others'): for a session
+    // event E and a snapshot S, or two events of one session, consumed by different consumers,
+    // at least one of them reads the other's rows below and re-derives with both.
+    const foreign = await refreshSnapshots();
+    const counts = await storedEventCounts(db, misses);
+    const stale = misses.filter((id) => counts.get(id) !== accs.get(id)?.uids.size);
+    const newRows = [...decoded.snapshots, ...foreign];
+    const near =
+      newRows.length === 0
+        ? []
+        : await sessionsNearSnapshots(db, linkedAddresses(newRows), newRows);
+    const fixes: TableLine[] = [];
+    const recheck = [...new Set([...stale, ...near])];
+    const known = new Map<string, SessionAccumulator>();
+    for (const id of recheck) {
+      const acc = stale.includes(id) ? undefined : (accs.get(id) ?? cache.get(id));
+      if (acc !== undefined) known.set(id, acc);
+    }
+    const load = recheck.filter((id) => !known.has(id));
+    const reloaded = await loadSessionEvents(db, load, parserFor, limit);
+    metrics.rehydrations += load.length;
+    for (const id of stale) {
+      const acc = fromStorage(id, reloaded);
+      cache.set(acc);
+      known.set(id, acc);
+    }
+    for (const id of recheck) {
+      // A session not cached here is derived from storage and not cached (another consumer may
+      // own it).
+      const acc = known.get(id) ?? fromStorage(id, reloaded);
+      if (acc.signals.length > 0) deriveInto(acc, fixes);
+    }
+    if (fixes.length > 0) {
+      await writeLines(fixes);
+      await flush();
+    }
+  }
+
   async function processBatch(batch: RecordBatch): Promise<void> {
     const t0 = performance.now();
     const nowMs = now();
@@ -174,66 +281,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       if (options.publishRejected && decoded.rejected.length > 0) {
         await options.publishRejected(decoded.rejected);
       }
-      await writeLines(decoded.lines);
-      await flush();
-
-      for (const r of decoded.snapshots) index.add(r);
-      await refreshSnapshots();
-      const near =
-        decoded.snapshots.length === 0
-          ? []
-          : await sessionsNearSnapshots(db, linkedAddresses(decoded.snapshots), decoded.snapshots);
-      const touched = [...decoded.sessions.keys()];
-      const touchedSet = new Set(touched);
-      // Take cached accumulators now: storing the batch's sessions below may evict them.
-      const held = new Map<string, SessionAccumulator>();
-      for (const id of touched) {
-        const acc = cache.get(id);
-        if (acc !== undefined) held.set(id, acc);
-      }
-      const misses = touched.filter((id) => !held.has(id));
-      const others = near.filter((id) => !touchedSet.has(id));
-      // Sessions of this consumer's partitions are complete in the cache (it is cleared on every
-      // assignment change); others are read from storage.
-      for (const id of others) {
-        const acc = cache.get(id);
-        if (acc !== undefined) held.set(id, acc);
-      }
-      const load = [...misses, ...others.filter((id) => !held.has(id))];
-      const stored = await loadSessionEvents(db, load, parserFor, limit);
-      metrics.rehydrations += load.length;
-
-      const facts: TableLine[] = [];
-      const deriveInto = (acc: SessionAccumulator): void => {
-        const f = finishSession(acc, index, derive);
-        // Same version = same inputs = same rows as already written by this process: omit
-        // (sessions.md §4.5 allows omitting unchanged rows).
-        if (written.get(acc) === f.version) return;
-        written.set(acc, f.version);
-        facts.push(...factLines(f, limit, metrics));
-        metrics.sessionsDerived++;
-      };
-      for (const id of touched) {
-        let acc = held.get(id);
-        if (acc === undefined) {
-          acc = emptySession(id);
-          for (const ev of stored.get(id) ?? []) addEvent(acc, ev);
-        }
-        for (const ev of decoded.sessions.get(id) ?? []) addEvent(acc, ev);
-        cache.set(acc);
-        deriveInto(acc);
-      }
-      for (const id of others) {
-        let acc = held.get(id);
-        if (acc === undefined) {
-          // Not cached here: derive from storage and do not cache (another consumer may own it).
-          acc = emptySession(id);
-          for (const ev of stored.get(id) ?? []) addEvent(acc, ev);
-        }
-        if (acc.signals.length > 0) deriveInto(acc);
-      }
-      await writeLines(facts);
-      await flush();
+      await step(decoded);
     } catch (err) {
       // Cached sessions may now hold events whose rows were not written: start clean.
       cache.clear();
@@ -265,6 +313,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     metrics,
     get ready() {
       return ready;
+    },
+    get cachedSessions() {
+      return cache.size;
     },
     close: () => writer.close(),
   };

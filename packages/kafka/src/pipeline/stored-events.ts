@@ -83,6 +83,30 @@ export async function loadSessionEvents(
 }
 
 /**
+ * Distinct stored lifecycle events (`raw_event_uid`) per session of `ids`, in one query. The
+ * pipeline compares them with its accumulators after a write to learn whether another consumer
+ * stored events of the same sessions meanwhile (then it reloads them).
+ */
+export async function storedEventCounts(
+  db: LpaClickHouse,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (ids.length === 0) return out;
+  const union = LIFECYCLE_TABLES.map(
+    ([table]) =>
+      `SELECT workflow_session_id AS id, raw_event_uid AS uid FROM ${db.database}.${table}
+       WHERE workflow_session_id IN {ids:Array(String)}`,
+  ).join(" UNION ALL ");
+  const rows = await db.query<{ id: string; n: string | number }>(
+    `SELECT id, uniqExact(uid) AS n FROM (${union}) GROUP BY id`,
+    { params: { ids } },
+  );
+  for (const r of rows) out.set(r.id, Number(r.n));
+  return out;
+}
+
+/**
  * Capability snapshot rows (`raw_network_capabilities`) stored since `sinceMs` of ingestion time
  * (all when null), read back column by column (their `raw_json` is the orchestrator element, not
  * the record, so they cannot be re-parsed). Timestamps come back as epoch ms, 64-bit integers as

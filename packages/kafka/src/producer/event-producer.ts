@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Producer } from "kafkajs";
 import { createRecordParser, type Rejection } from "@livepeer-analytics/core";
+import { sessionKey } from "./session-key.js";
 
 /** Options of {@link createEventProducer}. */
 export interface EventProducerOptions {
@@ -66,15 +67,4 @@ export async function createEventProducer(options: EventProducerOptions): Promis
     },
     close: () => producer.disconnect(),
   };
-}
-
-function sessionKey(parsed: { kind: string; rows?: object }): string | null {
-  if (parsed.kind !== "accepted" || parsed.rows === undefined) return null;
-  for (const list of Object.values(parsed.rows) as Array<unknown[] | undefined>) {
-    const row = list?.[0] as { workflow_session_id?: unknown } | undefined;
-    if (typeof row?.workflow_session_id === "string" && row.workflow_session_id !== "") {
-      return row.workflow_session_id;
-    }
-  }
-  return null;
 }
