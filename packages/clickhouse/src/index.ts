@@ -89,3 +89,24 @@ export {
   QueryParamsError,
   type InvalidParam,
 } from "./queries/query-params.js";
+export {
+  ROLLUPS,
+  ROLLUP_GRANULARITIES,
+  rollupOf,
+  type RollupSpec,
+  type RollupView,
+} from "./rollups/rollup-catalog.js";
+export { ROLLUP_TABLES, rollupStatements } from "./rollups/rollup-tables-sql.js";
+export { rollupSelectSql } from "./rollups/rollup-select-sql.js";
+export { refreshRollups, type RefreshResult } from "./rollups/refresh-rollups.js";
+export {
+  startRollupRefresher,
+  type RollupRefresher,
+  type RollupRefresherOptions,
+} from "./rollups/rollup-refresher.js";
+export {
+  rollupsMaintained,
+  servingSelect,
+  type ServingQueryOptions,
+  type ServingSource,
+} from "./rollups/serving-source.js";

@@ -1,6 +1,7 @@
 import { assertIdentifier } from "../connection/sql-identifier.js";
 import { createTableSql } from "../schema/create-table-sql.js";
 import { STORAGE_SPECS } from "../schema/storage-registry.js";
+import { rollupStatements } from "../rollups/rollup-tables-sql.js";
 import { viewStatements } from "../views/view-statements.js";
 import type { Migration } from "./migration.js";
 
@@ -18,5 +19,10 @@ export const MIGRATIONS: readonly Migration[] = [
     id: "0002_serving_views",
     description: "latest-version bases, current capabilities and the three API views",
     statements: (db) => viewStatements(assertIdentifier(db)),
+  },
+  {
+    id: "0003_rollups",
+    description: "agg_* rollups of the API views, their refresh bookkeeping and dirty-mark views",
+    statements: (db) => rollupStatements(assertIdentifier(db)),
   },
 ];

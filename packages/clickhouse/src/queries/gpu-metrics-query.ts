@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
 import { gpuMetricsSelectSql } from "../views/gpu-metrics-sql.js";
 import { GpuMetricsRowSchema } from "./gpu-metrics-row.js";
+import { servingSelect, type ServingQueryOptions } from "../rollups/serving-source.js";
 import { runPage, type ServingPage } from "./paged-query.js";
 import { checkWindow, GpuGrainFiltersSchema, parseParams, windowShape } from "./query-params.js";
 
@@ -25,15 +26,23 @@ export type GpuMetricsParams = z.input<typeof GpuMetricsParamsSchema>;
  * `GET /v1/gpu/metrics` as a function: one page of `v_api_gpu_metrics` rows (serving.md §6.1,
  * §8.5) with `start ≤ window_start < end`, ordered `window_start` DESC then (orchestrator_address,
  * pipeline, model_id, gpu_id, region) ASC in byte order, after `cursor` when given.
+ * Reads the rollup or the view per `options.source` (default `auto`, see ServingSource).
  * @throws QueryParamsError when the parameters are invalid.
  * @example await gpuMetrics(db, { start: Date.UTC(2026, 1, 25), end: Date.UTC(2026, 1, 26) })
  */
 export async function gpuMetrics(
   db: LpaClickHouse,
   params: GpuMetricsParams,
+  options: ServingQueryOptions = {},
 ): Promise<ServingPage<GpuMetricsRow>> {
   const p = parseParams(GpuMetricsParamsSchema, params);
-  const select = gpuMetricsSelectSql(db.database, { granularity: p.granularity, windowed: true });
+  const select = await servingSelect(
+    db,
+    "gpu_metrics",
+    p.granularity,
+    () => gpuMetricsSelectSql(db.database, { granularity: p.granularity, windowed: true }),
+    options.source,
+  );
   return runPage(
     db,
     { ...p, select, keys: GPU_METRICS_KEYS, filters: p.filters, cursor: p.cursor },

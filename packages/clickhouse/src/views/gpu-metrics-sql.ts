@@ -144,8 +144,19 @@ function metadataCte(db: string): string {
 )`;
 }
 
-/** Output columns: keys, metadata, counters and recomputed ratios (serving.md §8.5 order). */
-function outputColumnsSql(): string {
+/** The GPU metadata columns of serving.md §6.1, as `meta` (alias `m`) provides them. */
+export const GPU_METADATA_COLUMNS = [
+  "gpu_name",
+  "runner_version",
+  "cuda_version",
+  "gpu_memory_total",
+] as const;
+
+/**
+ * Output columns: keys, metadata (unless `withMetadata` is false), counters and recomputed
+ * ratios (serving.md §8.5 order).
+ */
+function outputColumnsSql(withMetadata: boolean): string {
   const lat = LATENCY.flatMap(([m, , stem]) => [
     `${ratioSql(`${m}_sum`, `${stem}_sample_count`)} AS ${m}`,
   ]);
@@ -156,10 +167,7 @@ function outputColumnsSql(): string {
     "g.k_model AS model_id",
     "g.k_gpu AS gpu_id",
     "g.k_region AS region",
-    "m.gpu_name AS gpu_name",
-    "m.runner_version AS runner_version",
-    "m.cuda_version AS cuda_version",
-    "m.gpu_memory_total AS gpu_memory_total",
+    ...(withMetadata ? GPU_METADATA_COLUMNS.map((c) => `m.${c} AS ${c}`) : []),
     "status_samples",
     "output_fps_sum",
     "output_fps_sq_sum",
@@ -190,18 +198,52 @@ function outputColumnsSql(): string {
  * @example gpuMetricsSelectSql("livepeer_analytics", { granularity: "1h", windowed: false })
  */
 export function gpuMetricsSelectSql(db: string, scope: ServingScope): string {
-  const merged = mergeComponentsSql(KEYS, COLUMNS, [
-    performanceSql(scope),
-    latencySql(db, scope),
-    reliabilitySql(db, scope),
-  ]);
   const ctes = [...cleanStatusCtes(db, scope), metadataCte(db)];
   return `WITH
 ${ctes.join(",\n")}
 SELECT
-  ${outputColumnsSql()}
+  ${outputColumnsSql(true)}
 FROM (
-  ${merged}
+  ${mergedComponentsSql(db, scope)}
 ) AS g
 LEFT JOIN meta AS m ON m.m_orch = g.k_orch AND m.m_gpu = g.k_gpu`;
+}
+
+/** The union of the three GPU-metrics components, one row per (bucket, key). */
+function mergedComponentsSql(db: string, scope: ServingScope): string {
+  return mergeComponentsSql(KEYS, COLUMNS, [
+    performanceSql(scope),
+    latencySql(db, scope),
+    reliabilitySql(db, scope),
+  ]);
+}
+
+/**
+ * {@link gpuMetricsSelectSql} without the GPU metadata columns (what the `agg_gpu_metrics`
+ * rollup caches: metadata reflects what is known now, so it is joined at read time by
+ * {@link withGpuMetadataSql}).
+ */
+export function gpuMetricsCountersSelectSql(db: string, scope: ServingScope): string {
+  return `WITH
+${cleanStatusCtes(db, scope).join(",\n")}
+SELECT
+  ${outputColumnsSql(false)}
+FROM (
+  ${mergedComponentsSql(db, scope)}
+) AS g`;
+}
+
+/**
+ * Adds the current GPU metadata (serving.md §6.1) to rows of `counters` (a SELECT with the
+ * columns of {@link gpuMetricsCountersSelectSql}), completing them into `v_api_gpu_metrics` rows.
+ */
+export function withGpuMetadataSql(db: string, counters: string): string {
+  const meta = GPU_METADATA_COLUMNS.map((c) => `m.${c} AS ${c}`).join(", ");
+  return `WITH
+${metadataCte(db)}
+SELECT c.*, ${meta}
+FROM (
+${counters}
+) AS c
+LEFT JOIN meta AS m ON m.m_orch = c.orchestrator_address AND m.m_gpu = c.gpu_id`;
 }

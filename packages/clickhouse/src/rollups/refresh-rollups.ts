@@ -1,0 +1,159 @@
+import { formatTimestamp, type Granularity } from "@livepeer-analytics/core";
+import type { LpaClickHouse } from "../connection/create-clickhouse.js";
+import { ROLLUPS, type RollupSpec } from "./rollup-catalog.js";
+import { ROLLUP_TABLES } from "./rollup-tables-sql.js";
+import { bucketCount, bucketRanges, type BucketRange } from "./refresh-plan.js";
+
+/** What one {@link refreshRollups} call did. */
+export interface RefreshResult {
+  /** The `refresh_version` written (µs of the newest mark it covers), or null when nothing was dirty. */
+  readonly refreshVersion: string | null;
+  /** Dirty hours recomputed (after expanding dirty sessions and fee matches). */
+  readonly hours: number;
+  /** Statements run to recompute and publish buckets. */
+  readonly statements: number;
+}
+
+const T = ROLLUP_TABLES;
+
+/** The marks of `(w, m]` on `table`. */
+const marks = (db: string, table: string, column: string): string =>
+  `SELECT ${column} FROM ${db}.${table} WHERE marked_at > {w:UInt64} AND marked_at <= {m:UInt64}`;
+
+/**
+ * Hours to recompute for the marks of `(w, m]`: marked hours; for each marked session, the start
+ * hour of every stored version (a start can move earlier: the old hour loses the session), the
+ * hours of its status samples and the hour after each (SLA placement and tail decisions read the
+ * session's flags), and the hours of payments with its `request_id` (fee matching, §6.2).
+ */
+function dirtyHoursSql(db: string): string {
+  const ids = marks(db, T.dirtySessions, "workflow_session_id");
+  const hour = (c: string): string => `toStartOfInterval(${c}, toIntervalMillisecond(3600000))`;
+  return `SELECT DISTINCT toUnixTimestamp64Milli(h) AS h FROM (
+  ${marks(db, T.dirtyHours, "hour AS h")}
+  UNION ALL SELECT ${hour("session_start_ts")} AS h FROM ${db}.fact_workflow_sessions
+    WHERE workflow_session_id IN (${ids})
+  UNION ALL SELECT arrayJoin([${hour("sample_ts")}, ${hour("sample_ts")} + toIntervalHour(1)]) AS h
+    FROM ${db}.fact_stream_status_samples WHERE workflow_session_id IN (${ids})
+  UNION ALL SELECT ${hour("event_timestamp")} AS h FROM ${db}.raw_payment_events
+    WHERE request_id != '' AND request_id IN (
+      SELECT request_id FROM ${db}.fact_workflow_sessions WHERE workflow_session_id IN (${ids}))
+)`;
+}
+
+/**
+ * Payment hours whose fee key can change with the demand rows of the dirty buckets: a fee lands
+ * under its matched session's key after that session's bucket's pipeline fallback (§6.2), so a
+ * changed bucket changes the fees matched to the sessions starting in it.
+ */
+function feeCascadeSql(db: string): string {
+  return `SELECT DISTINCT toUnixTimestamp64Milli(toStartOfInterval(event_timestamp, toIntervalMillisecond(3600000))) AS h
+FROM ${db}.v_latest_payments
+WHERE request_id != '' AND request_id IN (
+  SELECT request_id FROM ${db}.v_latest_sessions
+  WHERE request_id != '' AND toUnixTimestamp64Milli(toStartOfInterval(session_start_ts, toIntervalMillisecond(86400000))) IN {days:Array(Int64)})`;
+}
+
+/** Recomputes one rollup's buckets of `range` at `granularity` into its table. */
+async function recompute(
+  db: LpaClickHouse,
+  spec: RollupSpec,
+  granularity: Granularity,
+  range: BucketRange,
+  rv: string,
+): Promise<void> {
+  const select = spec.select(db.database, { granularity, windowed: true });
+  await db.command(
+    `INSERT INTO ${db.database}.${spec.table}
+SELECT {g:String} AS granularity, {rv:UInt64} AS refresh_version, * FROM (
+${select}
+)`,
+    {
+      params: {
+        g: granularity,
+        rv,
+        start: formatTimestamp(range.start),
+        end: formatTimestamp(range.end),
+      },
+    },
+  );
+}
+
+/** Publishes `rv` as the current version of every bucket of `range` (empty buckets included). */
+async function publish(
+  db: LpaClickHouse,
+  spec: RollupSpec,
+  granularity: Granularity,
+  range: BucketRange,
+  rv: string,
+): Promise<void> {
+  await db.command(
+    `INSERT INTO ${db.database}.${T.bucketVersions}
+SELECT {view:String}, {g:String}, {start:DateTime64(3, 'UTC')} + toIntervalMillisecond(number * {size:UInt64}), {rv:UInt64}
+FROM numbers({n:UInt64})`,
+    {
+      params: {
+        view: spec.view,
+        g: granularity,
+        start: formatTimestamp(range.start),
+        size: (range.end - range.start) / bucketCount(range, granularity),
+        n: bucketCount(range, granularity),
+        rv,
+      },
+    },
+  );
+}
+
+/**
+ * Brings the rollups up to date (serving.md §1.5): takes every mark newer than the last refresh,
+ * expands it to the hours whose buckets it may change, recomputes those buckets of every rollup
+ * and granularity from the latest facts, then publishes them with `refresh_version` = the newest
+ * mark's time, and records the refresh. A write after the marks were read carries a later mark
+ * and is picked up by the next call. A crash before the log row is written leaves the marks
+ * pending (the next call redoes the work; unpublished rows are never read). Calls must not
+ * overlap on one database (use {@link startRollupRefresher}); cheap when nothing is dirty.
+ */
+export async function refreshRollups(db: LpaClickHouse): Promise<RefreshResult> {
+  const d = db.database;
+  const [last] = await db.query<{ w: string; m: string }>(
+    `SELECT toString(w) AS w, toString(greatest(
+       (SELECT max(marked_at) FROM ${d}.${T.dirtyHours}),
+       (SELECT max(marked_at) FROM ${d}.${T.dirtySessions}))) AS m
+     FROM (SELECT max(refresh_version) AS w FROM ${d}.${T.refreshLog})`,
+  );
+  const w = last?.w ?? "0";
+  const m = last?.m ?? "0";
+  if (BigInt(m) <= BigInt(w)) return { refreshVersion: null, hours: 0, statements: 0 };
+  const direct = await db.query<{ h: string | number }>(dirtyHoursSql(d), { params: { w, m } });
+  const hours = new Set(direct.map((r) => Number(r.h)));
+  const days = [...new Set(bucketRanges([...hours], "1d").flatMap(dayStarts))];
+  if (days.length > 0)
+    for (const r of await db.query<{ h: string | number }>(feeCascadeSql(d), { params: { days } }))
+      hours.add(Number(r.h));
+  const all = [...hours];
+  let statements = 0;
+  const work: Array<[RollupSpec, Granularity, BucketRange]> = [];
+  for (const spec of ROLLUPS)
+    for (const g of spec.granularities)
+      for (const range of bucketRanges(all, g)) work.push([spec, g, range]);
+  for (const [spec, g, range] of work) {
+    await recompute(db, spec, g, range, m);
+    statements++;
+  }
+  for (const [spec, g, range] of work) {
+    await publish(db, spec, g, range, m);
+    statements++;
+  }
+  await db.command(
+    `INSERT INTO ${d}.${T.refreshLog} (refresh_version, hours, statements) VALUES ({m:UInt64}, {h:UInt32}, {s:UInt32})`,
+    { params: { m, h: all.length, s: statements } },
+  );
+  return { refreshVersion: m, hours: all.length, statements };
+}
+
+/** Day starts (epoch ms) of a day-aligned range. */
+function dayStarts(range: BucketRange): number[] {
+  const out: number[] = [];
+  for (let t = range.start; t < range.end; t += 86_400_000) out.push(t);
+  return out;
+}

@@ -1,0 +1,75 @@
+import {
+  GPU_METRICS_KEYS,
+  NETWORK_DEMAND_KEYS,
+  SLA_COMPLIANCE_KEYS,
+  type Granularity,
+} from "@livepeer-analytics/core";
+import { gpuMetricsCountersSelectSql, withGpuMetadataSql } from "../views/gpu-metrics-sql.js";
+import { networkDemandSelectSql } from "../views/network-demand-sql.js";
+import type { ServingScope } from "../views/serving-scope.js";
+import { slaComplianceSelectSql, type SlaScope } from "../views/sla-compliance-sql.js";
+
+/** Which API view a rollup caches (the value stored in `agg_bucket_versions.view`). */
+export type RollupView = "gpu_metrics" | "network_demand" | "sla_compliance";
+
+/**
+ * One rollup table: a per-bucket cache of an API view (serving.md §1.5) at the granularities it
+ * holds. Its rows are the view's rows of a bucket (minus metadata that must reflect "now"), each
+ * stamped with the `granularity` and the `refresh_version` of the refresh that wrote them.
+ */
+export interface RollupSpec {
+  readonly view: RollupView;
+  /** The `agg_*` table name. */
+  readonly table: string;
+  /** Grain keys of the view, in API order (the table's sort key after the bucket). */
+  readonly keys: readonly string[];
+  /** Granularities the rollup holds; other granularities are read from the view. */
+  readonly granularities: readonly Granularity[];
+  /** The cached SELECT at `scope` (the view's SELECT, without read-time columns). */
+  select(db: string, scope: ServingScope): string;
+  /** Completes cached rows (a SELECT of the table's columns) into the view's rows. */
+  complete(db: string, cached: string): string;
+}
+
+/**
+ * Granularities cached by default: the API's default grain and the coarsest one (whose
+ * windows are the widest). `1m` and `5m` requests read the views: caching them costs 60× and
+ * 12× the rows and refresh work for windows that are usually short.
+ */
+export const ROLLUP_GRANULARITIES = ["1h", "1d"] as const satisfies readonly Granularity[];
+
+/** The three rollups, one per API view (serving.md §6). */
+export const ROLLUPS: readonly RollupSpec[] = [
+  {
+    view: "gpu_metrics",
+    table: "agg_gpu_metrics",
+    keys: GPU_METRICS_KEYS,
+    granularities: ROLLUP_GRANULARITIES,
+    select: gpuMetricsCountersSelectSql,
+    complete: withGpuMetadataSql,
+  },
+  {
+    view: "network_demand",
+    table: "agg_network_demand",
+    keys: NETWORK_DEMAND_KEYS,
+    granularities: ROLLUP_GRANULARITIES,
+    select: networkDemandSelectSql,
+    complete: (_db, cached) => cached,
+  },
+  {
+    view: "sla_compliance",
+    table: "agg_sla_compliance",
+    keys: SLA_COMPLIANCE_KEYS,
+    granularities: ROLLUP_GRANULARITIES,
+    // The SLA rollup only holds 1h and 1d buckets, the SLA view's granularities.
+    select: (db, scope) => slaComplianceSelectSql(db, scope as SlaScope),
+    complete: (_db, cached) => cached,
+  },
+];
+
+/** The rollup of `view`. */
+export function rollupOf(view: RollupView): RollupSpec {
+  const spec = ROLLUPS.find((r) => r.view === view);
+  if (spec === undefined) throw new Error(`no rollup for ${view}`);
+  return spec;
+}

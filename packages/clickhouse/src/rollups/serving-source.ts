@@ -1,0 +1,58 @@
+import type { Granularity } from "@livepeer-analytics/core";
+import type { LpaClickHouse } from "../connection/create-clickhouse.js";
+import { rollupOf, type RollupView } from "./rollup-catalog.js";
+import { rollupSelectSql } from "./rollup-select-sql.js";
+import { ROLLUP_TABLES } from "./rollup-tables-sql.js";
+
+/**
+ * Where a typed query reads: `view` computes from the latest facts (always exact, slower);
+ * `rollup` reads the refreshed `agg_*` caches (equal to the views as of the last refresh);
+ * `auto` (default) reads the rollup when the database's rollups are maintained (a refresh has
+ * completed) and hold the requested granularity, else the view.
+ */
+export type ServingSource = "auto" | "rollup" | "view";
+
+/** Options common to the typed serving queries. */
+export interface ServingQueryOptions {
+  /** See {@link ServingSource}; default `auto`. */
+  readonly source?: ServingSource;
+}
+
+/** Databases known to have maintained rollups (monotonic: once refreshed, always). */
+const maintained = new WeakMap<LpaClickHouse, true>();
+
+/**
+ * Whether the rollups of `db` are maintained: true once `agg_refresh_log` has a row (cached per
+ * connection); false on a database without rollup tables (e.g. read-only, never migrated).
+ */
+export async function rollupsMaintained(db: LpaClickHouse): Promise<boolean> {
+  if (maintained.has(db)) return true;
+  try {
+    const [row] = await db.query<{ n: string | number }>(
+      `SELECT count() AS n FROM ${db.database}.${ROLLUP_TABLES.refreshLog}`,
+    );
+    if (Number(row?.n ?? 0) === 0) return false;
+  } catch {
+    return false;
+  }
+  maintained.set(db, true);
+  return true;
+}
+
+/**
+ * The windowed SELECT a typed query pages: the rollup's when `source` allows it and the rollup
+ * holds `granularity`, else `viewSelect()`.
+ */
+export async function servingSelect(
+  db: LpaClickHouse,
+  view: RollupView,
+  granularity: Granularity,
+  viewSelect: () => string,
+  source: ServingSource = "auto",
+): Promise<string> {
+  const spec = rollupOf(view);
+  const held = spec.granularities.includes(granularity);
+  const useRollup =
+    held && (source === "rollup" || (source === "auto" && (await rollupsMaintained(db))));
+  return useRollup ? rollupSelectSql(db.database, spec, granularity) : viewSelect();
+}
