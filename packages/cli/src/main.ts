@@ -3,6 +3,7 @@ import { archiveCommand } from "./commands/archive.js";
 import { loadCommand } from "./commands/load.js";
 import { consumeCommand } from "./commands/consume.js";
 import { produceCommand } from "./commands/produce.js";
+import { dlqCommand } from "./commands/dlq.js";
 import { queryCommand } from "./commands/query.js";
 import { replayCommand } from "./commands/replay.js";
 import { migrateCommand } from "./commands/migrate.js";
@@ -35,6 +36,10 @@ Usage:
       offsets only after rows are durable. /healthz and /metrics on --metrics-port. SIGTERM drains.
   lpa produce FILE --brokers B --topic T
       Validate FILE's records and send the valid ones keyed by workflow_session_id.
+  lpa dlq replay --brokers B --from T --to T [--db PATH | --url URL] [--topic T]
+            [--failure-class C]
+      Re-publish the original envelopes of the DLQ rows rejected in [from, to) to the events
+      topic (default streaming_events), marked __replay; prints replayed=N skipped=N.
   lpa migrate [--db PATH | --url URL]
       Create or upgrade the schema (idempotent) and print what ran.
   lpa serve [--db PATH | --url URL] [--port N] [--host H]
@@ -71,6 +76,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await consumeCommand(rest);
       case "produce":
         return await produceCommand(rest);
+      case "dlq":
+        return await dlqCommand(rest);
       case "migrate":
         return await migrateCommand(rest);
       case "serve":

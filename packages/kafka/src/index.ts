@@ -41,6 +41,8 @@ export {
   type SendResult,
 } from "./producer/event-producer.js";
 export { sessionKey } from "./producer/session-key.js";
+export { replayDlq, type DlqReplayOptions, type DlqReplayResult } from "./replay/dlq-replay.js";
+export { markReplay, DLQ_REPLAY_SOURCE } from "./replay/replay-marker.js";
 export {
   createPipelineMetrics,
   metricsText,
