@@ -106,6 +106,7 @@ export {
 } from "./rollups/rollup-refresher.js";
 export {
   rollupsMaintained,
+  rollupVersion,
   servingSelect,
   type ServingQueryOptions,
   type ServingSource,

@@ -1,11 +1,16 @@
-import type { LpaClickHouse } from "@livepeer-analytics/clickhouse";
+import {
+  ROLLUP_GRANULARITIES,
+  type LpaClickHouse,
+  type ServingPage,
+} from "@livepeer-analytics/clickhouse";
+import type { Granularity } from "@livepeer-analytics/core";
 import type { FastifyInstance } from "fastify";
-import type { ServingPage } from "@livepeer-analytics/clickhouse";
-import type { EndpointSpec, ServingRow } from "../endpoints/endpoint-spec.js";
+import type { EndpointSpec, ResolvedQuery, ServingRow } from "../endpoints/endpoint-spec.js";
 import { buildEnvelope } from "../endpoints/response-envelope.js";
 import { resolveQuery } from "../params/serving-query.js";
 import { runWithDeadline, withDeadline } from "./deadline.js";
 import { pingWithin, problemForQueryError, sendProblem } from "./problem-reply.js";
+import type { PageCache } from "./page-cache.js";
 import type { SingleFlight } from "./single-flight.js";
 
 /** What the API routes need from the server options. */
@@ -15,6 +20,37 @@ export interface ApiRouteContext {
   readonly requestTimeoutMs: number;
   /** Identical concurrent queries run once (keyed by path and resolved parameters). */
   readonly flights: SingleFlight<ServingPage<ServingRow>>;
+  /** Pages of rollup-backed answers reused until the next rollup refresh; absent = no cache. */
+  readonly pages?: PageCache<ServingPage<ServingRow>>;
+}
+
+/**
+ * One page: from the page cache when the answer comes from the rollups (a granularity they
+ * hold) and is cached for the current refresh, else queried (once for identical concurrent
+ * requests) under the deadline and cached.
+ */
+async function pageOf(
+  spec: EndpointSpec,
+  q: ResolvedQuery,
+  ctx: ApiRouteContext,
+): Promise<ServingPage<ServingRow>> {
+  const key = JSON.stringify([spec.path, q]);
+  const pages = isRollupGranularity(q.granularity) ? ctx.pages : undefined;
+  const version = pages === undefined ? null : await pages.version();
+  const hit = pages === undefined ? undefined : await pages.get(key);
+  if (hit !== undefined) return hit;
+  const page = await runWithDeadline(ctx.requestTimeoutMs, (signal) =>
+    ctx.flights.run(key, signal, (shared) =>
+      spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), q),
+    ),
+  );
+  if (pages !== undefined && version !== null) pages.set(key, version, page);
+  return page;
+}
+
+/** Whether the rollups hold `g` (answers at other granularities are read from the views). */
+function isRollupGranularity(g: Granularity): boolean {
+  return (ROLLUP_GRANULARITIES as readonly Granularity[]).includes(g);
 }
 
 /** Registers `GET <spec.path>` (serving.md §8): parse, query under a deadline, envelope. */
@@ -29,12 +65,7 @@ export function registerEndpoint(
     const rawQuery = url.includes("?") ? url.slice(url.indexOf("?") + 1) : undefined;
     try {
       const q = resolveQuery(spec, rawQuery, requestMs);
-      const key = JSON.stringify([spec.path, q]);
-      const page = await runWithDeadline(ctx.requestTimeoutMs, (signal) =>
-        ctx.flights.run(key, signal, (shared) =>
-          spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), q),
-        ),
-      );
+      const page = await pageOf(spec, q, ctx);
       const body = buildEnvelope(spec, q, page, {
         generatedAtMs: ctx.now(),
         requestId: request.id,

@@ -1,4 +1,4 @@
-import type { LpaClickHouse } from "@livepeer-analytics/clickhouse";
+import { rollupVersion, type LpaClickHouse } from "@livepeer-analytics/clickhouse";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { defaultDashboardDir } from "../dashboard/dashboard-assets.js";
 import { ENDPOINTS } from "../endpoints/endpoint-spec.js";
@@ -9,6 +9,7 @@ import { registerEndpoint, registerHealth, type ApiRouteContext } from "./api-ro
 import { clientErrorHandler } from "./client-error.js";
 import { registerPages } from "./page-routes.js";
 import { pathOf, sendProblem } from "./problem-reply.js";
+import { createPageCache } from "./page-cache.js";
 import { createSingleFlight } from "./single-flight.js";
 
 /** Options of {@link createApiServer}. */
@@ -23,6 +24,11 @@ export interface ApiServerOptions {
   readonly logger?: FastifyServerOptions["logger"];
   /** Directory of the dashboard bundle (`app.js`, `app.css`); default `dist/dashboard`. */
   readonly dashboardDir?: string;
+  /**
+   * Reuse answers read from the rollups until the next rollup refresh (default true): the
+   * refresh version is polled at most every `pollMs` (default 1 000 ms). False disables it.
+   */
+  readonly pageCache?: boolean | { readonly pollMs?: number; readonly maxEntries?: number };
 }
 
 /** Default per-request deadline. */
@@ -40,6 +46,15 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
     now: options.now ?? Date.now,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     flights: createSingleFlight(),
+    ...(options.pageCache === false
+      ? {}
+      : {
+          pages: createPageCache({
+            readVersion: () => rollupVersion(options.db),
+            now: Date.now,
+            ...(typeof options.pageCache === "object" ? options.pageCache : {}),
+          }),
+        }),
   };
   const app = Fastify({
     logger: options.logger ?? false,

@@ -4,7 +4,12 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClickHouse, migrate, type LpaClickHouse } from "@livepeer-analytics/clickhouse";
+import {
+  createClickHouse,
+  migrate,
+  refreshRollups,
+  type LpaClickHouse,
+} from "@livepeer-analytics/clickhouse";
 import { createBatchDeriver, encodeOutputRow, type OutputRow } from "@livepeer-analytics/core";
 import { simulateNetworkStream, type NetworkConfig } from "@livepeer-analytics/testkit";
 
@@ -58,12 +63,16 @@ export interface KnownDb {
   close(): Promise<void>;
 }
 
-/** Creates a temp dir, migrates, loads `config` and reopens the directory read-only. */
+/**
+ * Creates a temp dir, migrates, loads `config`, refreshes the rollups (so 1h/1d answers come
+ * from them, as in a running deployment) and reopens the directory read-only.
+ */
 export async function openKnownDb(config: NetworkConfig = knownNetwork()): Promise<KnownDb> {
   const dir = mkdtempSync(join(tmpdir(), "lpa-api-"));
   const writer = await createClickHouse({ path: dir });
   await migrate(writer);
   const events = await loadNetwork(writer, config);
+  await refreshRollups(writer);
   await writer.close();
   const db = await createClickHouse({ path: dir, readOnly: true });
   return {

@@ -2,8 +2,10 @@ import {
   createBatchWriter,
   createClickHouse,
   migrate,
+  refreshRollups,
   type ClickHouseOptions,
   type LpaClickHouse,
+  type RefreshResult,
   type WriterStats,
 } from "@livepeer-analytics/clickhouse";
 import type { BatchCounters } from "@livepeer-analytics/core";
@@ -31,6 +33,8 @@ export interface LoadFileOptions extends DeriveRecordsOptions {
 export interface LoadResult {
   readonly counters: BatchCounters;
   readonly writer: Readonly<WriterStats>;
+  /** The rollup refresh run after the rows were written. */
+  readonly rollups: RefreshResult;
 }
 
 /**
@@ -51,8 +55,9 @@ export async function loadFile(opts: LoadFileOptions): Promise<LoadResult> {
 
 /**
  * Derives `input` and writes every row into `db` through one idempotent batch writer with no
- * timer (cut points depend only on the input), closed before returning. Shared by `load`,
- * `replay` and `start`.
+ * timer (cut points depend only on the input), closed before returning, then refreshes the
+ * rollups the rows made dirty (so the API reads them at once). Shared by `load`, `replay` and
+ * `start`.
  */
 export async function deriveIntoDatabase(
   db: LpaClickHouse,
@@ -66,7 +71,8 @@ export async function deriveIntoDatabase(
   });
   const counters = await deriveRecords(input, writer, opts, label);
   await writer.close();
-  return { counters, writer: writer.stats };
+  const rollups = await refreshRollups(db);
+  return { counters, writer: writer.stats, rollups };
 }
 
 /** `lpa load FILE [--db PATH | --url URL]`. */

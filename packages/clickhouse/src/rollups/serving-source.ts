@@ -56,3 +56,19 @@ export async function servingSelect(
     held && (source === "rollup" || (source === "auto" && (await rollupsMaintained(db))));
   return useRollup ? rollupSelectSql(db.database, spec, granularity) : viewSelect();
 }
+
+/**
+ * The rollups' current data version: the `refresh_version` of the last completed refresh, or
+ * null when none completed (or the database has no rollup tables). Answers read from the
+ * rollups change only when it changes (response caches key on it).
+ */
+export async function rollupVersion(db: LpaClickHouse): Promise<string | null> {
+  try {
+    const [row] = await db.query<{ v: string }>(
+      `SELECT toString(max(refresh_version)) AS v FROM ${db.database}.${ROLLUP_TABLES.refreshLog}`,
+    );
+    return row === undefined || row.v === "0" ? null : row.v;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Pages of rollup-backed answers, reused while the data they were read from is unchanged: each
+ * entry is stamped with the rollups' `refresh_version` at read time and is only served while
+ * that is still the current version (a refresh publishes a new one, invalidating everything).
+ * The current version is polled at most once per `pollMs`, so a burst of requests costs one
+ * version query, not one per request. Bounded LRU.
+ */
+export interface PageCache<T> {
+  /** The page cached under `key` for the current data version, if any. */
+  get(key: string): Promise<T | undefined>;
+  /** Caches `page` under `key` for `version` (the version read before the page was). */
+  set(key: string, version: string, page: T): void;
+  /** The current data version (polled), or null when unknown (nothing is cached then). */
+  version(): Promise<string | null>;
+}
+
+/** Options of {@link createPageCache}. */
+export interface PageCacheOptions {
+  /** Reads the current data version; null when there is none (no rollups maintained). */
+  readonly readVersion: () => Promise<string | null>;
+  /** Clock, ms. */
+  readonly now: () => number;
+  /** Minimum time between two version reads, ms (default 1 000). */
+  readonly pollMs?: number;
+  /** Maximum entries (default 1 000). */
+  readonly maxEntries?: number;
+}
+
+/** A new {@link PageCache}. */
+export function createPageCache<T>(options: PageCacheOptions): PageCache<T> {
+  const pollMs = options.pollMs ?? 1_000;
+  const maxEntries = options.maxEntries ?? 1_000;
+  const entries = new Map<string, { version: string; page: T }>();
+  let current: string | null = null;
+  let polledAt = -Infinity;
+  let polling: Promise<string | null> | undefined;
+  const version = async (): Promise<string | null> => {
+    if (options.now() - polledAt < pollMs) return current;
+    polling ??= options
+      .readVersion()
+      .catch(() => null)
+      .then((v) => {
+        if (v !== current) entries.clear();
+        current = v;
+        polledAt = options.now();
+        return v;
+      })
+      .finally(() => (polling = undefined));
+    return polling;
+  };
+  return {
+    version,
+    async get(key) {
+      const v = await version();
+      const e = entries.get(key);
+      if (v === null || e === undefined || e.version !== v) return undefined;
+      entries.delete(key); // LRU: re-insert as most recent
+      entries.set(key, e);
+      return e.page;
+    },
+    set(key, v, page) {
+      if (v !== current) return;
+      entries.set(key, { version: v, page });
+      while (entries.size > maxEntries) {
+        const oldest = entries.keys().next();
+        if (oldest.done === true) break;
+        entries.delete(oldest.value);
+      }
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { createPageCache } from "../../src/server/page-cache.js";
+
+/** A cache over a scripted version source and a manual clock. */
+function setup(pollMs = 1_000, maxEntries = 3) {
+  const state = { now: 0, version: "1" as string | null, reads: 0 };
+  const cache = createPageCache<string>({
+    readVersion: () => {
+      state.reads++;
+      return Promise.resolve(state.version);
+    },
+    now: () => state.now,
+    pollMs,
+    maxEntries,
+  });
+  return { state, cache };
+}
+
+describe("page cache", () => {
+  it("serves a page while the version is unchanged, drops it when a refresh publishes another", async () => {
+    const { state, cache } = setup();
+    cache.set("k", (await cache.version()) ?? "", "page-1");
+    expect(await cache.get("k")).toBe("page-1");
+    state.version = "2";
+    state.now += 999;
+    expect(await cache.get("k")).toBe("page-1"); // not polled yet: within pollMs
+    state.now += 1;
+    expect(await cache.get("k")).toBeUndefined();
+  });
+
+  it("reads the version at most once per poll interval, however many requests", async () => {
+    const { state, cache } = setup();
+    await Promise.all(Array.from({ length: 50 }, () => cache.get("k")));
+    expect(state.reads).toBe(1);
+    state.now += 1_000;
+    await Promise.all(Array.from({ length: 50 }, () => cache.get("k")));
+    expect(state.reads).toBe(2);
+  });
+
+  it("caches nothing without a version (no rollups maintained) or for a stale version", async () => {
+    const { state, cache } = setup();
+    state.version = null;
+    cache.set("k", "1", "page");
+    expect(await cache.get("k")).toBeUndefined();
+    state.version = "5";
+    state.now += 1_000;
+    await cache.version();
+    cache.set("k", "4", "old page read before the refresh");
+    expect(await cache.get("k")).toBeUndefined();
+  });
+
+  it("keeps at most maxEntries, evicting the least recently used", async () => {
+    const { cache } = setup(1_000, 2);
+    const v = (await cache.version()) ?? "";
+    cache.set("a", v, "A");
+    cache.set("b", v, "B");
+    expect(await cache.get("a")).toBe("A");
+    cache.set("c", v, "C");
+    expect(await cache.get("b")).toBeUndefined();
+    expect(await cache.get("a")).toBe("A");
+    expect(await cache.get("c")).toBe("C");
+  });
+
+  it("a failing version read disables caching until it answers again", async () => {
+    let fail = true;
+    let now = 0;
+    const cache = createPageCache<string>({
+      readVersion: () => (fail ? Promise.reject(new Error("down")) : Promise.resolve("1")),
+      now: () => now,
+    });
+    expect(await cache.version()).toBeNull();
+    fail = false;
+    now += 1_000;
+    expect(await cache.version()).toBe("1");
+  });
+});
