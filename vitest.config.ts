@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts"],
     testTimeout: 60_000,
+    // beforeAll hooks build datasets and start services; 10 s (the default) is too little for
+    // them on a loaded 2-core machine.
+    hookTimeout: 120_000,
     pool: "forks",
   },
 });

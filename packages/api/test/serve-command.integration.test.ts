@@ -4,23 +4,23 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { simulateNetworkStream } from "@livepeer-analytics/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compiledEntry } from "../../cli/test/compiled-entries.js";
 import { knownNetwork } from "./support/known-dataset.js";
 
 const run = promisify(execFile);
-const LPA = fileURLToPath(new URL("../../cli/test/run-lpa.ts", import.meta.url));
-const NODE_ARGS = ["--import", "tsx", "--conditions=@livepeer-analytics/source", LPA];
+/** `node <this> <lpa args>` runs the CLI from sources (compiled once per test process). */
+const lpaEntry = (): Promise<string> => compiledEntry("run-lpa");
 
 let dir: string;
 let server: ChildProcess | undefined;
 let base: string;
 
 /** Starts `lpa serve` and resolves with the URL it prints. */
-function startServe(args: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn("node", [...NODE_ARGS, "serve", ...args], { stdio: "pipe" });
+async function startServe(args: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn("node", [await lpaEntry(), "serve", ...args], { stdio: "pipe" });
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const lines: string[] = [];
   for (const e of simulateNetworkStream(knownNetwork(120))) lines.push(JSON.stringify(e));
   writeFileSync(events, `${lines.join("\n")}\n`);
-  await run("node", [...NODE_ARGS, "load", events, "--db", join(dir, "db")]);
+  await run("node", [await lpaEntry(), "load", events, "--db", join(dir, "db")]);
   const started = await startServe(["--db", join(dir, "db"), "--port", "0"]);
   server = started.child;
   base = started.url;
@@ -81,7 +81,7 @@ describe("lpa serve", () => {
   it("refuses a database without the serving views", async () => {
     const empty = join(dir, "empty");
     await expect(
-      run("node", [...NODE_ARGS, "serve", "--db", empty, "--port", "0"]),
+      run("node", [await lpaEntry(), "serve", "--db", empty, "--port", "0"]),
     ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining("no serving views") as string,
@@ -90,7 +90,7 @@ describe("lpa serve", () => {
 
   it("rejects a bad port as a usage error", async () => {
     await expect(
-      run("node", [...NODE_ARGS, "serve", "--db", join(dir, "db"), "--port", "http"]),
+      run("node", [await lpaEntry(), "serve", "--db", join(dir, "db"), "--port", "http"]),
     ).rejects.toMatchObject({ code: 2 });
   });
 });

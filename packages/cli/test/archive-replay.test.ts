@@ -10,6 +10,8 @@ import { dumpTables, lpa, tableCounts } from "./lpa-process.js";
 let work: string;
 let corpus: string;
 let source: string;
+/** Started at once in beforeAll so the JVM boots while the source database loads. */
+let s3Started: Promise<S3Server> | undefined;
 const START_MS = Date.UTC(2026, 1, 25, 22, 0, 0); // spans midnight: two date partitions
 const FACTS = FACT_TABLES.map((t) => t.name);
 
@@ -20,6 +22,8 @@ function walk(dir: string): string[] {
 }
 
 beforeAll(async () => {
+  s3Started = startS3Server();
+  s3Started.catch(() => undefined); // awaited (and reported) by the S3 tests' beforeAll
   work = mkdtempSync(join(tmpdir(), "lpa-archive-"));
   corpus = join(work, "network.jsonl");
   const lines: string[] = [];
@@ -46,7 +50,11 @@ beforeAll(async () => {
   const r = await lpa(["load", corpus, "--db", source, "--org", "acme"]);
   expect(r.code, r.stderr).toBe(0);
 }, 180_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(async () => {
+  // Stops the server also when the S3 tests were filtered out (stop is idempotent).
+  await (await s3Started?.catch(() => undefined))?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
 
 const FROM = "2026-02-25T00:00:00Z";
 const TO = "2026-02-27T00:00:00Z";
@@ -97,8 +105,10 @@ describe("lpa archive / lpa replay", () => {
     const r = await lpa(["replay", `file://${dest}`, "--db", replayed]);
     expect(r.code, r.stderr).toBe(0);
     const tables = [...FACTS, "raw_streaming_events", "raw_unknown_events"];
-    const original = await dumpTables(source, tables);
-    const copy = await dumpTables(replayed, tables);
+    const [original, copy] = await Promise.all([
+      dumpTables(source, tables),
+      dumpTables(replayed, tables),
+    ]);
     for (const t of FACTS) expect(copy[t], t).toEqual(original[t]);
     // Envelopes keep uid, org, id, type, time and payload (source columns name the original too).
     expect(copy["raw_streaming_events"]).toEqual(original["raw_streaming_events"]);
@@ -108,7 +118,7 @@ describe("lpa archive / lpa replay", () => {
   describe("on an S3-compatible server", () => {
     let s3: S3Server;
     beforeAll(async () => {
-      s3 = await startS3Server();
+      s3 = await (s3Started ?? startS3Server());
       await s3.createBucket("lpa-archive");
     }, 300_000);
     afterAll(async () => s3?.stop());
@@ -141,14 +151,13 @@ describe("lpa archive / lpa replay", () => {
       const replayed = join(work, "db-s3");
       const r = await lpa(["replay", "s3://lpa-archive/events/v1", "--db", replayed], env);
       expect(r.code, r.stderr).toBe(0);
-      expect(await tableCounts(replayed)).toEqual(
-        await tableCounts(source).then((c) => ({
-          ...c,
-          // replay derives from the archive only: the source's DLQ rows are not envelopes
-          raw_streaming_events_dlq: { rows: 0, final: 0 },
-          raw_streaming_events_quarantine: { rows: 0, final: 0 },
-        })),
-      );
+      const [copy, original] = await Promise.all([tableCounts(replayed), tableCounts(source)]);
+      expect(copy).toEqual({
+        ...original,
+        // replay derives from the archive only: the source's DLQ rows are not envelopes
+        raw_streaming_events_dlq: { rows: 0, final: 0 },
+        raw_streaming_events_quarantine: { rows: 0, final: 0 },
+      });
     });
   });
 });

@@ -45,22 +45,40 @@ function finalCounts(c: Record<string, { final: number }>): Record<string, numbe
   return Object.fromEntries(Object.entries(c).map(([t, v]) => [t, v.final]));
 }
 
-describe("lpa load (embedded chDB)", () => {
-  it("stores exactly what lpa derive outputs, table by table", async () => {
-    const db = join(work, "db-derive");
+interface CleanLoad {
+  readonly db: string;
+  readonly stdout: string;
+  readonly counts: Record<string, { rows: number; final: number }>;
+}
+
+let clean: Promise<CleanLoad> | undefined;
+
+/**
+ * One clean `lpa load` of the corpus and its counts right after it, shared by the tests that
+ * start from a clean load (the first caller runs it; the counts are taken before any test loads
+ * into that database again, so each test sees the same state whatever runs first).
+ */
+function cleanLoad(): Promise<CleanLoad> {
+  clean ??= (async () => {
+    const db = join(work, "db-clean");
     const r = await lpa(["load", corpus, "--db", db]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/rejected=2 /);
-    const expected = await deriveCounts(corpus);
-    const stored = finalCounts(await tableCounts(db));
+    return { db, stdout: r.stdout, counts: await tableCounts(db) };
+  })();
+  return clean;
+}
+
+describe("lpa load (embedded chDB)", () => {
+  it("stores exactly what lpa derive outputs, table by table", async () => {
+    const [loaded, expected] = await Promise.all([cleanLoad(), deriveCounts(corpus)]);
+    expect(loaded.stdout).toMatch(/rejected=2 /);
+    const stored = finalCounts(loaded.counts);
     for (const [table, n] of Object.entries(expected)) expect(stored[table], table).toBe(n);
     expect(stored["raw_streaming_events_dlq"]).toBe(2);
   }, 240_000);
 
   it("loading the same file twice changes no count, even without FINAL", async () => {
-    const db = join(work, "db-twice");
-    expect((await lpa(["load", corpus, "--db", db])).code).toBe(0);
-    const once = await tableCounts(db);
+    const { db, counts: once } = await cleanLoad();
     expect((await lpa(["load", corpus, "--db", db])).code).toBe(0);
     const twice = await tableCounts(db);
     for (const [table, c] of Object.entries(once)) {
@@ -72,14 +90,20 @@ describe("lpa load (embedded chDB)", () => {
   }, 240_000);
 
   it("a load killed half way and run again ends with the same counts as one clean load", async () => {
-    const clean = join(work, "db-clean");
-    expect((await lpa(["load", corpus, "--db", clean])).code).toBe(0);
-    const expected = finalCounts(await tableCounts(clean));
+    const expected = finalCounts((await cleanLoad()).counts);
     const db = join(work, "db-killed");
     const partial: number[] = [];
     for (const percent of [25, 65]) {
       // Small batches so rows reach the engine early; kill when the progress bar passes `percent`.
-      const child = spawnLpa(["load", corpus, "--db", db, "--progress", "--batch-rows", "1000"]);
+      const child = await spawnLpa([
+        "load",
+        corpus,
+        "--db",
+        db,
+        "--progress",
+        "--batch-rows",
+        "1000",
+      ]);
       await new Promise<void>((resolve) => {
         child.stderr?.on("data", (chunk: Buffer) => {
           const shown = [...chunk.toString().matchAll(/ (\d+\.\d)% /g)].map((m) => Number(m[1]));
@@ -105,10 +129,13 @@ describe("lpa load (embedded chDB)", () => {
   it("loads every sample file with the DLQ rows lpa derive gives it", async () => {
     for (const file of listSampleFiles()) {
       const db = mkdtempSync(join(work, "db-sample-"));
-      const r = await lpa(["load", file, "--db", db]);
-      expect(r.code, `${file}: ${r.stderr}`).toBe(0);
-      const expected = await deriveCounts(file);
-      const stored = finalCounts(await tableCounts(db));
+      const loadAndCount = async (): Promise<Record<string, number>> => {
+        const r = await lpa(["load", file, "--db", db]);
+        expect(r.code, `${file}: ${r.stderr}`).toBe(0);
+        return finalCounts(await tableCounts(db));
+      };
+      // Two processes at once: derive does not touch the database the load writes.
+      const [stored, expected] = await Promise.all([loadAndCount(), deriveCounts(file)]);
       expect(stored["raw_streaming_events_dlq"], file).toBe(expected["raw_streaming_events_dlq"]);
       expect(stored["raw_streaming_events"], file).toBe(expected["raw_streaming_events"]);
       expect(stored["fact_workflow_sessions"], file).toBe(expected["fact_workflow_sessions"]);
