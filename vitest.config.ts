@@ -12,5 +12,9 @@ export default defineConfig({
     // them on a loaded 2-core machine.
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default on 2 cores is one worker (cores − 1), leaving a core idle while a file
+    // waits on its child processes, JVMs or chDB. Every file isolates its ports (free ports),
+    // temp and chDB directories, so two files can run at once.
+    maxWorkers: 2,
   },
 });
