@@ -24,8 +24,3 @@ export function bucketRanges(hours: readonly number[], granularity: Granularity)
   }
   return out;
 }
-
-/** Number of `granularity` buckets in `range`. */
-export function bucketCount(range: BucketRange, granularity: Granularity): number {
-  return (range.end - range.start) / GRANULARITY_MS[granularity];
-}

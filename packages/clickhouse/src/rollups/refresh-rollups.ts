@@ -1,8 +1,9 @@
 import { formatTimestamp, type Granularity } from "@livepeer-analytics/core";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
-import { ROLLUPS, type RollupSpec } from "./rollup-catalog.js";
+import { gpuMetadataSelectSql } from "../views/gpu-metrics-sql.js";
+import { GPU_METADATA_TABLE, ROLLUPS, type RollupSpec } from "./rollup-catalog.js";
 import { ROLLUP_TABLES } from "./rollup-tables-sql.js";
-import { bucketCount, bucketRanges, type BucketRange } from "./refresh-plan.js";
+import { bucketRanges, type BucketRange } from "./refresh-plan.js";
 
 /** What one {@link refreshRollups} call did. */
 export interface RefreshResult {
@@ -65,7 +66,7 @@ async function recompute(
   const select = spec.select(db.database, { granularity, windowed: true });
   await db.command(
     `INSERT INTO ${db.database}.${spec.table}
-SELECT {g:String} AS granularity, {rv:UInt64} AS refresh_version, * FROM (
+SELECT {g:String} AS granularity, {rv:UInt64} AS refresh_version, *, toUInt8(0) AS is_deleted FROM (
 ${select}
 )`,
     {
@@ -79,8 +80,13 @@ ${select}
   );
 }
 
-/** Publishes `rv` as the current version of every bucket of `range` (empty buckets included). */
-async function publish(
+/**
+ * Tombstones the keys of `range` that the refresh `rv` did not rewrite (they disappeared from
+ * their bucket): `FINAL` still shows them with an older version, so a deleted row with `rv`
+ * hides them. (The filter sits in a subquery: in the outer SELECT, `refresh_version` would be
+ * the replaced value.)
+ */
+async function tombstone(
   db: LpaClickHouse,
   spec: RollupSpec,
   granularity: Granularity,
@@ -88,30 +94,43 @@ async function publish(
   rv: string,
 ): Promise<void> {
   await db.command(
-    `INSERT INTO ${db.database}.${T.bucketVersions}
-SELECT {view:String}, {g:String}, {start:DateTime64(3, 'UTC')} + toIntervalMillisecond(number * {size:UInt64}), {rv:UInt64}
-FROM numbers({n:UInt64})`,
+    `INSERT INTO ${db.database}.${spec.table}
+SELECT * REPLACE ({rv:UInt64} AS refresh_version, toUInt8(1) AS is_deleted) FROM (
+  SELECT * FROM ${db.database}.${spec.table} FINAL
+  WHERE granularity = {g:String} AND window_start >= {start:DateTime64(3, 'UTC')}
+    AND window_start < {end:DateTime64(3, 'UTC')} AND refresh_version < {rv:UInt64}
+)`,
     {
       params: {
-        view: spec.view,
         g: granularity,
-        start: formatTimestamp(range.start),
-        size: (range.end - range.start) / bucketCount(range, granularity),
-        n: bucketCount(range, granularity),
         rv,
+        start: formatTimestamp(range.start),
+        end: formatTimestamp(range.end),
       },
     },
+  );
+}
+
+/** Rebuilds the GPU metadata table from the capability snapshots (serving.md §6.1). */
+async function rebuildMetadata(db: LpaClickHouse, rv: string): Promise<void> {
+  await db.command(
+    `INSERT INTO ${db.database}.${GPU_METADATA_TABLE}
+SELECT *, {rv:UInt64} FROM (
+${gpuMetadataSelectSql(db.database)}
+)`,
+    { params: { rv } },
   );
 }
 
 /**
  * Brings the rollups up to date (serving.md §1.5): takes every mark newer than the last refresh,
  * expands it to the hours whose buckets it may change, recomputes those buckets of every rollup
- * and granularity from the latest facts, then publishes them with `refresh_version` = the newest
- * mark's time, and records the refresh. A write after the marks were read carries a later mark
- * and is picked up by the next call. A crash before the log row is written leaves the marks
- * pending (the next call redoes the work; unpublished rows are never read). Calls must not
- * overlap on one database (use {@link startRollupRefresher}); cheap when nothing is dirty.
+ * and granularity from the latest facts with `refresh_version` = the newest mark's time,
+ * tombstones the keys they lost, rebuilds the GPU metadata, and records the refresh. A write
+ * after the marks were read carries a later mark and is picked up by the next call. A crash
+ * before the log row is written leaves the marks pending: the next call redoes the work (until
+ * then a bucket may show its new rows next to keys it lost). Calls should not overlap on one
+ * database (use {@link startRollupRefresher}); cheap when nothing is dirty.
  */
 export async function refreshRollups(db: LpaClickHouse): Promise<RefreshResult> {
   const d = db.database;
@@ -138,12 +157,11 @@ export async function refreshRollups(db: LpaClickHouse): Promise<RefreshResult> 
       for (const range of bucketRanges(all, g)) work.push([spec, g, range]);
   for (const [spec, g, range] of work) {
     await recompute(db, spec, g, range, m);
-    statements++;
+    await tombstone(db, spec, g, range, m);
+    statements += 2;
   }
-  for (const [spec, g, range] of work) {
-    await publish(db, spec, g, range, m);
-    statements++;
-  }
+  await rebuildMetadata(db, m);
+  statements++;
   await db.command(
     `INSERT INTO ${d}.${T.refreshLog} (refresh_version, hours, statements) VALUES ({m:UInt64}, {h:UInt32}, {s:UInt32})`,
     { params: { m, h: all.length, s: statements } },

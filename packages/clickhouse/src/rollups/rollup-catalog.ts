@@ -4,10 +4,21 @@ import {
   SLA_COMPLIANCE_KEYS,
   type Granularity,
 } from "@livepeer-analytics/core";
-import { gpuMetricsCountersSelectSql, withGpuMetadataSql } from "../views/gpu-metrics-sql.js";
+import {
+  gpuMetricsCountersSelectSql,
+  gpuMetricsSelectSql,
+  withGpuMetadataSql,
+} from "../views/gpu-metrics-sql.js";
 import { networkDemandSelectSql } from "../views/network-demand-sql.js";
 import type { ServingScope } from "../views/serving-scope.js";
 import { slaComplianceSelectSql, type SlaScope } from "../views/sla-compliance-sql.js";
+
+/**
+ * The GPU metadata as of the last refresh (serving.md §6.1 "as known now", refreshed with the
+ * rollups): one row per (orchestrator, GPU), so reads join a small table instead of
+ * aggregating every capability snapshot per request.
+ */
+export const GPU_METADATA_TABLE = "agg_gpu_metadata";
 
 /** Which API view a rollup caches (the value stored in `agg_bucket_versions.view`). */
 export type RollupView = "gpu_metrics" | "network_demand" | "sla_compliance";
@@ -25,7 +36,9 @@ export interface RollupSpec {
   readonly keys: readonly string[];
   /** Granularities the rollup holds; other granularities are read from the view. */
   readonly granularities: readonly Granularity[];
-  /** The cached SELECT at `scope` (the view's SELECT, without read-time columns). */
+  /** The view's own SELECT at `scope` (what the rollup must equal). */
+  viewSelect(db: string, scope: ServingScope): string;
+  /** The cached SELECT at `scope` (the view's SELECT without columns completed at read time). */
   select(db: string, scope: ServingScope): string;
   /** Completes cached rows (a SELECT of the table's columns) into the view's rows. */
   complete(db: string, cached: string): string;
@@ -45,14 +58,22 @@ export const ROLLUPS: readonly RollupSpec[] = [
     table: "agg_gpu_metrics",
     keys: GPU_METRICS_KEYS,
     granularities: ROLLUP_GRANULARITIES,
+    viewSelect: gpuMetricsSelectSql,
     select: gpuMetricsCountersSelectSql,
-    complete: withGpuMetadataSql,
+    // Metadata as of the last refresh (agg_gpu_metadata), not recomputed per request.
+    complete: (db, cached) =>
+      withGpuMetadataSql(
+        db,
+        cached,
+        `SELECT * EXCEPT refresh_version FROM ${db}.${GPU_METADATA_TABLE} FINAL`,
+      ),
   },
   {
     view: "network_demand",
     table: "agg_network_demand",
     keys: NETWORK_DEMAND_KEYS,
     granularities: ROLLUP_GRANULARITIES,
+    viewSelect: networkDemandSelectSql,
     select: networkDemandSelectSql,
     complete: (_db, cached) => cached,
   },
@@ -62,6 +83,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
     keys: SLA_COMPLIANCE_KEYS,
     granularities: ROLLUP_GRANULARITIES,
     // The SLA rollup only holds 1h and 1d buckets, the SLA view's granularities.
+    viewSelect: (db, scope) => slaComplianceSelectSql(db, scope as SlaScope),
     select: (db, scope) => slaComplianceSelectSql(db, scope as SlaScope),
     complete: (_db, cached) => cached,
   },

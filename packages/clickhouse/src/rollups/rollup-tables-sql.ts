@@ -1,11 +1,10 @@
 import { HOUR_MS } from "@livepeer-analytics/core";
 import { hourSql } from "../views/serving-scope.js";
-import { ROLLUPS, type RollupSpec } from "./rollup-catalog.js";
+import { gpuMetadataSelectSql } from "../views/gpu-metrics-sql.js";
+import { GPU_METADATA_TABLE, ROLLUPS, type RollupSpec } from "./rollup-catalog.js";
 
 /** Bookkeeping tables of the rollup refresh (serving.md §1.5). */
 export const ROLLUP_TABLES = {
-  /** Per (view, granularity, bucket): the `refresh_version` readers use (the maximum). */
-  bucketVersions: "agg_bucket_versions",
   /** Hours whose buckets a write may have changed, stamped with the database clock (µs). */
   dirtyHours: "agg_dirty_hours",
   /** Sessions a write re-derived (their other hours are found at refresh time). */
@@ -21,18 +20,19 @@ const MARK_TTL = "TTL toDateTime(intDiv(marked_at, 1000000)) + INTERVAL 7 DAY";
 
 /**
  * `CREATE TABLE agg_*` for one rollup: the view's columns (from its own SELECT, so a cached
- * column cannot differ from the view's) after `granularity` and `refresh_version`.
- * ReplacingMergeTree(refresh_version) on (granularity, bucket, keys) lets merges drop superseded
- * versions; readers never rely on merges (they select the bucket's current version). No TTL on
+ * column cannot differ from the view's) after `granularity` and `refresh_version`, then
+ * `is_deleted`. ReplacingMergeTree(refresh_version, is_deleted) on (granularity, bucket, keys):
+ * readers use `FINAL`, which keeps each key's row of the highest `refresh_version` and drops it
+ * when that row is a tombstone (a key that disappeared from its bucket). No TTL on
  * `window_start`: an event-time TTL would drop backfilled history on insert (docs/decisions.md).
  */
 export function rollupTableSql(db: string, spec: RollupSpec): string {
   const select = spec.select(db, { granularity: "1h", windowed: false });
   return `CREATE TABLE IF NOT EXISTS ${db}.${spec.table}
-ENGINE = ReplacingMergeTree(refresh_version)
+ENGINE = ReplacingMergeTree(refresh_version, is_deleted)
 PARTITION BY toYYYYMM(window_start)
 ORDER BY (granularity, window_start, ${spec.keys.join(", ")})
-EMPTY AS SELECT '' AS granularity, toUInt64(0) AS refresh_version, *
+EMPTY AS SELECT '' AS granularity, toUInt64(0) AS refresh_version, *, toUInt8(0) AS is_deleted
 FROM (
 ${select}
 )`;
@@ -42,7 +42,9 @@ ${select}
 function bookkeepingSql(db: string): string[] {
   const t = ROLLUP_TABLES;
   return [
-    `CREATE TABLE IF NOT EXISTS ${db}.${t.bucketVersions} (view LowCardinality(String), granularity LowCardinality(String), window_start DateTime64(3, 'UTC'), refresh_version UInt64) ENGINE = ReplacingMergeTree(refresh_version) ORDER BY (view, granularity, window_start)`,
+    `CREATE TABLE IF NOT EXISTS ${db}.${GPU_METADATA_TABLE} ENGINE = ReplacingMergeTree(refresh_version) ORDER BY (m_orch, m_gpu) EMPTY AS SELECT *, toUInt64(0) AS refresh_version FROM (
+${gpuMetadataSelectSql(db)}
+)`,
     `CREATE TABLE IF NOT EXISTS ${db}.${t.dirtyHours} (hour DateTime64(3, 'UTC'), ${MARKED_AT}) ENGINE = MergeTree ORDER BY (marked_at, hour) ${MARK_TTL}`,
     `CREATE TABLE IF NOT EXISTS ${db}.${t.dirtySessions} (workflow_session_id String, ${MARKED_AT}) ENGINE = MergeTree ORDER BY (marked_at, workflow_session_id) ${MARK_TTL}`,
     `CREATE TABLE IF NOT EXISTS ${db}.${t.refreshLog} (refresh_version UInt64, refreshed_at DateTime64(3, 'UTC') DEFAULT now64(3), hours UInt32, statements UInt32) ENGINE = MergeTree ORDER BY refresh_version`,
@@ -60,6 +62,8 @@ const HOUR_MARKS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ],
   ["fact_workflow_latency_samples", [hourSql("sample_ts")]],
   ["raw_payment_events", [hourSql("event_timestamp")]],
+  // New snapshots change GPU metadata: any mark makes the next refresh rebuild it.
+  ["dim_orchestrator_capability_snapshots", [hourSql("snapshot_ts")]],
 ];
 
 /**

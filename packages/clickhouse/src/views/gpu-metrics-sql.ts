@@ -128,10 +128,20 @@ function reliabilitySql(db: string, scope: ServingScope): string {
  * its own group), read in one aggregation instead of two sorts.
  */
 function metadataCte(db: string): string {
+  return `meta AS (
+  ${gpuMetadataSelectSql(db)}
+)`;
+}
+
+/**
+ * Per (orchestrator_address `m_orch`, gpu_id `m_gpu`) the GPU metadata of serving.md §6.1
+ * (`gpu_name`, `runner_version`, `cuda_version`, `gpu_memory_total`) from the latest capability
+ * snapshot row of the pair.
+ */
+export function gpuMetadataSelectSql(db: string): string {
   const cuda = `if(gpu_major IS NULL, NULL, if(gpu_minor IS NULL, toString(gpu_major),
       concat(toString(gpu_major), '.', toString(gpu_minor))))`;
-  return `meta AS (
-  SELECT m_orch, m_gpu, latest.1 AS gpu_name, latest.2 AS runner_version, latest.3 AS cuda_version,
+  return `SELECT m_orch, m_gpu, latest.1 AS gpu_name, latest.2 AS runner_version, latest.3 AS cuda_version,
     latest.4 AS gpu_memory_total
   FROM (
     SELECT orchestrator_address AS m_orch, assumeNotNull(gpu_id) AS m_gpu,
@@ -140,8 +150,7 @@ function metadataCte(db: string): string {
     FROM ${db}.dim_orchestrator_capability_snapshots
     WHERE gpu_id IS NOT NULL
     GROUP BY m_orch, m_gpu
-  )
-)`;
+  )`;
 }
 
 /** The GPU metadata columns of serving.md §6.1, as `meta` (alias `m`) provides them. */
@@ -234,16 +243,22 @@ FROM (
 }
 
 /**
- * Adds the current GPU metadata (serving.md §6.1) to rows of `counters` (a SELECT with the
- * columns of {@link gpuMetricsCountersSelectSql}), completing them into `v_api_gpu_metrics` rows.
+ * Adds GPU metadata (serving.md §6.1) to rows of `counters` (a SELECT with the columns of
+ * {@link gpuMetricsCountersSelectSql}), completing them into `v_api_gpu_metrics` rows. `meta` is
+ * a SELECT with the columns of {@link gpuMetadataSelectSql} (default: computed from the
+ * snapshots now).
  */
-export function withGpuMetadataSql(db: string, counters: string): string {
-  const meta = GPU_METADATA_COLUMNS.map((c) => `m.${c} AS ${c}`).join(", ");
-  return `WITH
-${metadataCte(db)}
-SELECT c.*, ${meta}
+export function withGpuMetadataSql(
+  db: string,
+  counters: string,
+  meta: string = gpuMetadataSelectSql(db),
+): string {
+  const cols = GPU_METADATA_COLUMNS.map((c) => `m.${c} AS ${c}`).join(", ");
+  return `SELECT c.*, ${cols}
 FROM (
 ${counters}
 ) AS c
-LEFT JOIN meta AS m ON m.m_orch = c.orchestrator_address AND m.m_gpu = c.gpu_id`;
+LEFT JOIN (
+${meta}
+) AS m ON m.m_orch = c.orchestrator_address AND m.m_gpu = c.gpu_id`;
 }

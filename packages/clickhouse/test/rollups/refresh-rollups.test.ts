@@ -20,7 +20,15 @@ import {
   type RollupSpec,
 } from "../../src/index.js";
 import { expectSameRows, integerFieldsOf } from "../views/compare-rows.js";
-import { inputs, latency, outputRowsOf, session, status, T } from "../views/fact-builders.js";
+import {
+  capability,
+  inputs,
+  latency,
+  outputRowsOf,
+  session,
+  status,
+  T,
+} from "../views/fact-builders.js";
 import { selectWindow } from "../views/select-rows.js";
 import { deriveEnvelopes, loadRows, openServingDb, type ServingDb } from "../views/serving-db.js";
 
@@ -146,10 +154,7 @@ async function expectRollupsEqualViews(label: string): Promise<void> {
 
 /** The view's windowed SELECT (what the typed queries run with source "view"). */
 function viewSelect(spec: RollupSpec, g: Granularity): string {
-  return spec.complete(
-    sdb.db.database,
-    spec.select(sdb.db.database, { granularity: g, windowed: true }),
-  );
+  return spec.viewSelect(sdb.db.database, { granularity: g, windowed: true });
 }
 
 describe("rollups equal the views after each refresh", () => {
@@ -189,6 +194,7 @@ describe("rollups equal the views after each refresh", () => {
           sessions: [session(v1)],
           latency: [latency({ ...v1, sample_ts: v1.session_start_ts })],
           statusSamples: samples,
+          capabilities: [capability({ raw_event_uid: "cap-long-1", gpu_name: "RTX 4090" })],
         }),
       ),
     );
@@ -196,7 +202,8 @@ describe("rollups equal the views after each refresh", () => {
     await expectRollupsEqualViews("long session v1");
     // v2: an earlier event moved the start into the previous hour (the old start hour keeps no
     // sample: its GPU-metrics row must disappear) and an error changed the flags that the SLA
-    // rows of the two sample hours carry; the unchanged samples are not re-sent.
+    // rows of the two sample hours carry; the unchanged samples are not re-sent. A newer
+    // snapshot renames the GPU: metadata reflects what is known now (serving.md §6.1).
     const v2 = { ...id, version: 2n, session_start_ts: T - 10 * 60_000, error_count: 1 };
     await loadRows(
       sdb.db,
@@ -204,11 +211,20 @@ describe("rollups equal the views after each refresh", () => {
         inputs({
           sessions: [session(v2)],
           latency: [latency({ ...v2, sample_ts: v2.session_start_ts })],
+          capabilities: [
+            capability({
+              raw_event_uid: "cap-long-2",
+              event_timestamp: T + 1,
+              gpu_name: "RTX 5090",
+            }),
+          ],
         }),
       ),
     );
     await refreshRollups(sdb.db);
     await expectRollupsEqualViews("long session v2");
+    const [row] = (await gpuMetrics(sdb.db, { start: T - HOUR_MS, end: T + 4 * HOUR_MS })).rows;
+    expect(row?.gpu_name).toBe("RTX 5090");
   });
 
   it("a refresh with nothing written does nothing", async () => {
