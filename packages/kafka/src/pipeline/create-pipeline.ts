@@ -26,13 +26,14 @@ import {
 } from "../health/pipeline-metrics.js";
 import {
   decodeBatch,
-  factLines,
   type DecodedBatch,
   type RejectedMessage,
   type TableLine,
 } from "./batch-rows.js";
 import { createDedupWindow, loadDedupSeed, type DedupWindow } from "./dedup-window.js";
+import { factLinesSince, type EmittedContent } from "./fact-emission.js";
 import { SessionCache } from "./session-cache.js";
+import { StringPool } from "./string-pool.js";
 import {
   loadSessionEvents,
   loadSnapshots,
@@ -86,6 +87,9 @@ export interface Pipeline {
 
 const nodeSha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
 
+/** Writers whose inserts run concurrently. */
+const WRITE_LANES = 3;
+
 /** Overlap of snapshot refreshes (ms of ingestion time), covering clock skew and in-flight writes. */
 const REFRESH_OVERLAP_MS = 30_000;
 
@@ -107,8 +111,19 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     ...(options.pipelineModelMode ? { pipelineModelMode: options.pipelineModelMode } : {}),
   };
   const metrics = createPipelineMetrics();
-  const writer: BatchWriter = createBatchWriter(db, { ...options.writer, maxDelayMs: Infinity });
+  // Tables are spread over writers whose inserts run concurrently (the engine parses and stores
+  // each insert on its own threads); a table always goes through the same writer.
+  const writers: BatchWriter[] = Array.from({ length: WRITE_LANES }, () =>
+    createBatchWriter(db, { ...options.writer, maxDelayMs: Infinity }),
+  );
+  const laneOf = new Map<string, BatchWriter>();
+  const writerOf = (table: string): BatchWriter => {
+    let w = laneOf.get(table);
+    if (w === undefined) laneOf.set(table, (w = writers[laneOf.size % WRITE_LANES] as BatchWriter));
+    return w;
+  };
   const cache = new SessionCache(options.maxSessions ?? 100_000);
+  const strings = new StringPool();
   const orgOfTopic = new Map(options.topics.map((t) => [t.name, t.org ?? "unknown"]));
   const parsers = new Map<string, RecordParser>();
   const parserFor = (org: string): RecordParser => {
@@ -121,6 +136,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const index = new SnapshotIndex();
   /** Version last written per cached accumulator (skip re-writing identical derivations). */
   const written = new WeakMap<SessionAccumulator, bigint>();
+  /** Keyed fact rows last written per cached accumulator (omit unchanged ones, §4.5). */
+  const emitted = new WeakMap<SessionAccumulator, EmittedContent>();
   let dedup: DedupWindow = createDedupWindow(nodeSha256);
   let lastRefreshMs: number | null = null;
   let ready = false;
@@ -140,14 +157,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
   const writeLines = async (lines: readonly TableLine[]): Promise<void> => {
     for (const l of lines) {
-      const wait = writer.write(l.table, l.line);
+      const wait = writerOf(l.table).write(l.table, l.line);
       if (wait instanceof Promise) await wait;
     }
   };
   const flush = async (): Promise<void> => {
     const t0 = performance.now();
     try {
-      await writer.flush();
+      await Promise.all(writers.map((w) => w.flush()));
     } catch (err) {
       metrics.writeFailures++;
       throw err;
@@ -174,9 +191,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   /** Facts of `acc` unless this process already wrote the same version (sessions.md §4.5). */
   const deriveInto = (acc: SessionAccumulator, facts: TableLine[]): void => {
     const f = finishSession(acc, index, derive);
+    // The accumulator would keep its last facts (every status sample, segment, edge row) for the
+    // next call; the next call here comes with new events or snapshots, which re-derive anyway.
+    acc.cache = null;
     if (written.get(acc) === f.version) return;
     written.set(acc, f.version);
-    for (const l of factLines(f, limit, metrics)) facts.push(l);
+    let sent = emitted.get(acc);
+    if (sent === undefined) emitted.set(acc, (sent = new Map<string, number>()));
+    for (const l of factLinesSince(f, sent, limit, metrics)) facts.push(l);
     metrics.sessionsDerived++;
   };
 
@@ -187,75 +209,101 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     extra: readonly LifecycleEvent[] = [],
   ): SessionAccumulator => {
     const acc = emptySession(id);
-    for (const ev of stored.get(id) ?? []) addEvent(acc, ev);
-    for (const ev of extra) addEvent(acc, ev);
+    for (const ev of stored.get(id) ?? []) addEvent(acc, strings.internEvent(ev));
+    for (const ev of extra) addEvent(acc, strings.internEvent(ev));
     return acc;
   };
 
   /**
-   * One step: decoded rows and the new fact versions of the sessions it touched, in one write;
-   * then the cross-consumer checks, whose (rare) corrections go in a second write.
+   * Facts of a session this consumer does not cache (another consumer may own it), derived from
+   * storage: all rows, unless this step already wrote the same version (`versions`).
+   */
+  const deriveUncached = (
+    acc: SessionAccumulator,
+    facts: TableLine[],
+    versions: Map<string, bigint>,
+  ): void => {
+    if (acc.signals.length === 0) return;
+    const f = finishSession(acc, index, derive);
+    if (versions.get(acc.workflowSessionId) === f.version) return;
+    versions.set(acc.workflowSessionId, f.version);
+    for (const l of factLinesSince(f, new Map<string, number>(), limit, metrics)) facts.push(l);
+    metrics.sessionsDerived++;
+  };
+
+  /**
+   * One step. Before the write: the batch's rows, and the new fact versions of the sessions it
+   * touched and of the stored sessions its snapshot rows may re-attribute. After the write
+   * (write-then-read: for a session event E and a snapshot S, or two events of one session,
+   * consumed by different consumers, at least one of them reads the other's rows): the snapshot
+   * refresh, stored event counts of rehydrated sessions and sessions near new snapshots; their
+   * (rare) corrections go in a second write.
    */
   async function step(decoded: DecodedBatch): Promise<void> {
     for (const r of decoded.snapshots) index.add(r);
     const touched = [...decoded.sessions.keys()];
-    // Take cached accumulators now: storing the batch's sessions below may evict them.
-    const held = new Map<string, SessionAccumulator>();
-    for (const id of touched) {
-      const acc = cache.get(id);
-      if (acc !== undefined) held.set(id, acc);
-    }
-    // Sessions of this consumer's partitions are complete in the cache (it is cleared on every
-    // assignment change); a miss is rebuilt from storage.
-    const misses = touched.filter((id) => !held.has(id));
-    const stored = await loadSessionEvents(db, misses, parserFor, limit);
-    metrics.rehydrations += misses.length;
-    const facts: TableLine[] = [];
+    const own = decoded.snapshots;
+    const nearOwn =
+      own.length === 0 ? [] : await sessionsNearSnapshots(db, linkedAddresses(own), own);
+    // Take cached accumulators now: storing the batch's sessions below may evict them. Sessions of
+    // this consumer's partitions are complete in the cache (it is cleared on every assignment
+    // change); a miss is rebuilt from storage.
     const accs = new Map<string, SessionAccumulator>();
+    for (const id of new Set([...touched, ...nearOwn])) {
+      const acc = cache.get(id);
+      if (acc !== undefined) accs.set(id, acc);
+    }
+    const misses = touched.filter((id) => !accs.has(id));
+    const uncached = nearOwn.filter((id) => !accs.has(id) && !decoded.sessions.has(id));
+    const stored = await loadSessionEvents(db, [...misses, ...uncached], parserFor, limit);
+    metrics.rehydrations += misses.length + uncached.length;
+    const facts: TableLine[] = [];
     for (const id of touched) {
       const events = decoded.sessions.get(id) ?? [];
-      let acc = held.get(id);
-      if (acc === undefined) acc = fromStorage(id, stored, events);
-      else for (const ev of events) addEvent(acc, ev);
+      let acc = accs.get(id);
+      if (acc === undefined) accs.set(id, (acc = fromStorage(id, stored, events)));
+      else for (const ev of events) addEvent(acc, strings.internEvent(ev));
       cache.set(acc);
-      accs.set(id, acc);
       deriveInto(acc, facts);
+    }
+    const versions = new Map<string, bigint>();
+    for (const id of nearOwn) {
+      if (decoded.sessions.has(id)) continue;
+      const acc = accs.get(id);
+      if (acc !== undefined) deriveInto(acc, facts);
+      else deriveUncached(fromStorage(id, stored), facts, versions);
     }
     await writeLines(decoded.lines);
     await writeLines(facts);
     await flush();
 
-    // Write-then-read (each consumer stores its rows before reading others'): for a session
-    // event E and a snapshot S, or two events of one session, consumed by different consumers,
-    // at least one of them reads the other's rows below and re-derives with both.
     const foreign = await refreshSnapshots();
     const counts = await storedEventCounts(db, misses);
-    const stale = misses.filter((id) => counts.get(id) !== accs.get(id)?.uids.size);
-    const newRows = [...decoded.snapshots, ...foreign];
+    const stale = new Set(misses.filter((id) => counts.get(id) !== accs.get(id)?.uids.size));
+    const newRows = [...own, ...foreign];
     const near =
       newRows.length === 0
         ? []
         : await sessionsNearSnapshots(db, linkedAddresses(newRows), newRows);
-    const fixes: TableLine[] = [];
     const recheck = [...new Set([...stale, ...near])];
     const known = new Map<string, SessionAccumulator>();
     for (const id of recheck) {
-      const acc = stale.includes(id) ? undefined : (accs.get(id) ?? cache.get(id));
-      if (acc !== undefined) known.set(id, acc);
+      const acc = stale.has(id) ? undefined : (accs.get(id) ?? cache.get(id));
+      if (acc === undefined) continue;
+      known.set(id, acc);
+      // Another consumer may write these sessions' rows for its new snapshots: write them all
+      // from now on, so no omitted row can hide behind one of its versions.
+      if (foreign.length > 0) emitted.delete(acc);
     }
     const load = recheck.filter((id) => !known.has(id));
     const reloaded = await loadSessionEvents(db, load, parserFor, limit);
     metrics.rehydrations += load.length;
-    for (const id of stale) {
-      const acc = fromStorage(id, reloaded);
-      cache.set(acc);
-      known.set(id, acc);
-    }
+    const fixes: TableLine[] = [];
     for (const id of recheck) {
-      // A session not cached here is derived from storage and not cached (another consumer may
-      // own it).
-      const acc = known.get(id) ?? fromStorage(id, reloaded);
-      if (acc.signals.length > 0) deriveInto(acc, fixes);
+      let acc = known.get(id);
+      if (acc === undefined && stale.has(id)) cache.set((acc = fromStorage(id, reloaded)));
+      if (acc !== undefined) deriveInto(acc, fixes);
+      else deriveUncached(fromStorage(id, reloaded), fixes, versions);
     }
     if (fixes.length > 0) {
       await writeLines(fixes);
@@ -285,6 +333,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     } catch (err) {
       // Cached sessions may now hold events whose rows were not written: start clean.
       cache.clear();
+      strings.clear();
       reseed = true;
       throw err;
     }
@@ -308,6 +357,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     processBatch,
     onRevoke: () => {
       cache.clear();
+      strings.clear();
       reseed = true;
     },
     metrics,
@@ -317,6 +367,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     get cachedSessions() {
       return cache.size;
     },
-    close: () => writer.close(),
+    close: async () => {
+      await Promise.all(writers.map((w) => w.close()));
+    },
   };
 }

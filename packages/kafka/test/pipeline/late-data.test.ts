@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { createClickHouse, migrate } from "@livepeer-analytics/clickhouse";
 import { describe, expect, it } from "vitest";
 import { createPipeline } from "../../src/index.js";
-import { corpus, deriveLines, tempDir } from "../support/kafka-harness.js";
+import { compareWithDerive, corpus, deriveLines, tempDir } from "../support/kafka-harness.js";
 
 /** Deterministic shuffle: late events, capability snapshots after their sessions. */
 function shuffled<T>(xs: readonly T[], seed: number): T[] {
@@ -20,7 +20,8 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
 describe("pipeline without a broker: late data and evicted sessions", () => {
   it("out-of-order input, small batches, a 2-session cache: current facts equal lpa derive", async () => {
     const lines = shuffled(corpus(20, 13), 8);
-    const db = await createClickHouse({ path: tempDir("lpa-kafka-late-") });
+    const path = tempDir("lpa-kafka-late-");
+    const db = await createClickHouse({ path });
     await migrate(db);
     const p = createPipeline({ db, topics: [{ name: "t" }], maxSessions: 2 });
     await p.start();
@@ -54,5 +55,8 @@ describe("pipeline without a broker: late data and evicted sessions", () => {
     );
     await db.close();
     expect(Object.fromEntries(rows.map((r) => [r.id, r.v]))).toEqual(expected);
+    // Every current fact row (latest per session, or per keyed row) equals lpa derive's.
+    const cmp = await compareWithDerive(path, dir);
+    for (const t of Object.keys(cmp.expected)) expect(cmp.actual[t], t).toEqual(cmp.expected[t]);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 // `compare-child.ts DB_PATH DERIVE_DIR`: prints JSON { actual, expected, raw } where actual are the
-// current fact rows of the database (latest version per session, FINAL) and expected the rows
+// current fact rows of the database (latest version per session, or per keyed row; FINAL) and expected the rows
 // of `lpa derive` loaded into scratch tables of the same database and read back the same way
 // (identical formatting); raw holds FINAL counts of raw tables in the database and in DERIVE_DIR.
 import { readFileSync } from "node:fs";
@@ -19,12 +19,26 @@ const lines = (t: string): string[] => {
     return [];
   }
 };
-const current = async (table: string, versioned: boolean): Promise<string[]> => {
-  const where = versioned
-    ? `WHERE (workflow_session_id, version) IN (SELECT workflow_session_id, max(version) FROM ${table} FINAL GROUP BY workflow_session_id)`
-    : "";
+/**
+ * Tables read as the latest row per (session, source event) (sessions.md §4.5 D8): the pipeline
+ * may omit a row whose content is unchanged, so a current row can carry an older version than
+ * the session's; their content is compared without `version`.
+ */
+const KEYED = new Set([
+  "fact_workflow_param_updates",
+  "fact_lifecycle_edge_coverage",
+  "fact_stream_status_samples",
+  "fact_stream_trace_edges",
+]);
+const current = async (table: string, name: string, versioned: boolean): Promise<string[]> => {
+  const keyed = KEYED.has(name);
+  const where =
+    versioned && !keyed
+      ? `WHERE (workflow_session_id, version) IN (SELECT workflow_session_id, max(version) FROM ${table} FINAL GROUP BY workflow_session_id)`
+      : "";
+  const except = keyed ? "ingestion_timestamp, version" : "ingestion_timestamp";
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT * EXCEPT (ingestion_timestamp) FROM ${table} FINAL ${where}`,
+    `SELECT * EXCEPT (${except}) FROM ${table} FINAL ${where}`,
   );
   return rows.map((r) => JSON.stringify(r)).sort();
 };
@@ -33,12 +47,12 @@ const expected: Record<string, string[]> = {};
 for (const spec of FACT_TABLES) {
   const t = spec.name;
   const versioned = spec.columns.some((c) => c[0] === "version");
-  actual[t] = await current(`${d}.${t}`, versioned);
+  actual[t] = await current(`${d}.${t}`, t, versioned);
   await db.command(`DROP TABLE IF EXISTS ${d}.cmp_${t}`);
   await db.command(`CREATE TABLE ${d}.cmp_${t} AS ${d}.${t}`);
   const body = lines(t).join("\n");
   if (body !== "") await db.insertJsonLines(`cmp_${t}`, body);
-  expected[t] = await current(`${d}.cmp_${t}`, versioned);
+  expected[t] = await current(`${d}.cmp_${t}`, t, versioned);
   await db.command(`DROP TABLE ${d}.cmp_${t}`);
 }
 const raw: Record<string, { db: number; derived: number }> = {};
