@@ -78,6 +78,19 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => sdb.close());
 
+/** Core's views over `inputs`, each computed once per granularity (several tests compare them). */
+const memo = new Map<string, readonly object[]>();
+function once<R extends object>(key: string, view: () => R[]): R[] {
+  if (!memo.has(key)) memo.set(key, view());
+  return memo.get(key) as R[];
+}
+const coreGpu = (g: Granularity) =>
+  once(`gpu ${g}`, () => gpuMetricsView(inputs, { granularity: g }));
+const coreDemand = (g: Granularity) =>
+  once(`demand ${g}`, () => networkDemandView(inputs, { granularity: g }));
+const coreSla = (g: SlaGranularity) =>
+  once(`sla ${g}`, () => slaComplianceView(inputs, { granularity: g }));
+
 const GPU_INT = integerFieldsOf(GpuMetricsRowSchema);
 const DEMAND_INT = integerFieldsOf(NetworkDemandRowSchema);
 const SLA_INT = integerFieldsOf(SlaComplianceRowSchema);
@@ -87,7 +100,7 @@ describe("simulated networks: SQL views = core views", () => {
     expect(new Set(inputs.sessions.map((s) => s.workflow_session_id)).size).toBeGreaterThanOrEqual(
       SEEDS.length * SESSIONS_PER_SEED,
     );
-    const daily = networkDemandView(inputs, { granularity: "1d" });
+    const daily = coreDemand("1d");
     expect(new Set(daily.map((r) => r.window_start)).size).toBeGreaterThan(1);
     // Fees landing on a session's key (pipeline known) and fees left unmatched both occur.
     expect(daily.some((r) => r.payment_count > 0 && r.pipeline !== "")).toBe(true);
@@ -101,7 +114,7 @@ describe("simulated networks: SQL views = core views", () => {
       TO,
       GpuMetricsRowSchema,
     );
-    const core = gpuMetricsView(inputs, { granularity: g });
+    const core = coreGpu(g);
     expect(core.length).toBeGreaterThan(0);
     expectSameRows(sql, core, GPU_METRICS_KEYS, GPU_INT, `gpu ${g}`);
   });
@@ -114,7 +127,7 @@ describe("simulated networks: SQL views = core views", () => {
       TO,
       NetworkDemandRowSchema,
     );
-    const core = networkDemandView(inputs, { granularity: g });
+    const core = coreDemand(g);
     expectSameRows(sql, core, NETWORK_DEMAND_KEYS, DEMAND_INT, `demand ${g}`);
   });
 
@@ -126,28 +139,28 @@ describe("simulated networks: SQL views = core views", () => {
       TO,
       SlaComplianceRowSchema,
     );
-    const core = slaComplianceView(inputs, { granularity: g });
+    const core = coreSla(g);
     expectSameRows(sql, core, SLA_COMPLIANCE_KEYS, SLA_INT, `sla ${g}`);
   });
 
   it("the v_api_* views (1h, all data) equal core", async () => {
     expectSameRows(
       await selectView(sdb.db, API_VIEWS.gpuMetrics, GpuMetricsRowSchema),
-      gpuMetricsView(inputs, { granularity: "1h" }),
+      coreGpu("1h"),
       GPU_METRICS_KEYS,
       GPU_INT,
       "v_api_gpu_metrics",
     );
     expectSameRows(
       await selectView(sdb.db, API_VIEWS.networkDemand, NetworkDemandRowSchema),
-      networkDemandView(inputs, { granularity: "1h" }),
+      coreDemand("1h"),
       NETWORK_DEMAND_KEYS,
       DEMAND_INT,
       "v_api_network_demand",
     );
     expectSameRows(
       await selectView(sdb.db, API_VIEWS.slaCompliance, SlaComplianceRowSchema),
-      slaComplianceView(inputs, { granularity: "1h" }),
+      coreSla("1h"),
       SLA_COMPLIANCE_KEYS,
       SLA_INT,
       "v_api_sla_compliance",
@@ -167,7 +180,7 @@ describe("simulated networks: SQL views = core views", () => {
           end,
           GpuMetricsRowSchema,
         ),
-        inWindow(gpuMetricsView(inputs, { granularity: g }), start, end),
+        inWindow(coreGpu(g), start, end),
         GPU_METRICS_KEYS,
         GPU_INT,
         `gpu window ${g}`,
@@ -180,7 +193,7 @@ describe("simulated networks: SQL views = core views", () => {
           end,
           NetworkDemandRowSchema,
         ),
-        inWindow(networkDemandView(inputs, { granularity: g }), start, end),
+        inWindow(coreDemand(g), start, end),
         NETWORK_DEMAND_KEYS,
         DEMAND_INT,
         `demand window ${g}`,
@@ -194,7 +207,7 @@ describe("simulated networks: SQL views = core views", () => {
         end,
         SlaComplianceRowSchema,
       ),
-      inWindow(slaComplianceView(inputs, { granularity: "1h" }), start, end),
+      inWindow(coreSla("1h"), start, end),
       SLA_COMPLIANCE_KEYS,
       SLA_INT,
       "sla window 1h",
