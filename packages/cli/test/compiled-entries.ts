@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
@@ -41,7 +41,8 @@ let compiled: Promise<string> | undefined;
  * sources it imports. Spawning `node <it>` instead of `node --import tsx <name>.ts` skips tsx's
  * loader thread and per-module transform in every child (seconds each on a busy 2-core machine),
  * while still running the current sources (no `npm run build` needed). The output lives under
- * the repo's `node_modules/.cache` (so package imports resolve) and is removed at exit.
+ * the repo's `node_modules/.cache/lpa-test/<pid>` (so package imports resolve); it is removed at
+ * exit, or by the next test process when this one was killed.
  */
 export async function compiledEntry(name: EntryName): Promise<string> {
   compiled ??= compileAll();
@@ -49,7 +50,9 @@ export async function compiledEntry(name: EntryName): Promise<string> {
 }
 
 async function compileAll(): Promise<string> {
-  const outdir = here(`../../../node_modules/.cache/lpa-test/${process.pid}`);
+  const root = here("../../../node_modules/.cache/lpa-test");
+  removeDead(root);
+  const outdir = join(root, `${process.pid}`);
   mkdirSync(outdir, { recursive: true });
   process.once("exit", () => rmSync(outdir, { recursive: true, force: true }));
   await build({
@@ -66,4 +69,27 @@ async function compileAll(): Promise<string> {
     logLevel: "error",
   });
   return outdir;
+}
+
+/** Removes the output of test processes that are gone (a killed worker never runs its exit hook). */
+function removeDead(root: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name) || isAlive(Number(name))) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
