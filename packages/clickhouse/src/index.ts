@@ -74,7 +74,7 @@ export {
 export { GpuMetricsRowSchema } from "./queries/gpu-metrics-row.js";
 export { NetworkDemandRowSchema } from "./queries/network-demand-row.js";
 export { SlaComplianceRowSchema } from "./queries/sla-compliance-row.js";
-export { pageSql, type ServingPage } from "./queries/paged-query.js";
+export { pageSql, type PageSqlBuilder, type ServingPage } from "./queries/paged-query.js";
 export {
   CursorPayloadSchema,
   decodeCursor,
@@ -97,7 +97,7 @@ export {
   type RollupView,
 } from "./rollups/rollup-catalog.js";
 export { ROLLUP_TABLES, rollupStatements } from "./rollups/rollup-tables-sql.js";
-export { rollupSelectSql } from "./rollups/rollup-select-sql.js";
+export { rollupPageSql, rollupSelectSql } from "./rollups/rollup-select-sql.js";
 export { refreshRollups, type RefreshResult } from "./rollups/refresh-rollups.js";
 export {
   startRollupRefresher,

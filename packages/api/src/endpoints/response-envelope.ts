@@ -55,40 +55,47 @@ export interface EnvelopeContext {
 }
 
 /**
- * The response envelope of one page (serving.md §8.2): rows with `window_start` as RFC 3339,
- * `next_cursor` encoding the last row's keyset with the request's window and filters
- * (serving.md §8.3), and `meta`.
+ * The JSON text of a response envelope (serving.md §8.2) without its closing brace and `meta`:
+ * `{"data":[…],"pagination":{…}` — a function of the page alone, so it can be reused for every
+ * request served from the same page. `window_start` as RFC 3339 seconds.
  */
-export function buildEnvelope(
+export function envelopeHead(
   spec: EndpointSpec,
   q: ResolvedQuery,
   page: ServingPage<ServingRow>,
-  ctx: EnvelopeContext,
-) {
+): string {
   const next = page.nextCursor;
-  return {
-    data: page.rows.map((r) => ({ ...r, window_start: formatRfc3339Seconds(r.window_start) })),
-    pagination: {
-      next_cursor:
-        next === null
-          ? null
-          : encodeCursor({
-              v: 1,
-              e: spec.path,
-              s: q.start,
-              t: q.end,
-              f: q.filters,
-              w: next.w,
-              k: [...next.k],
-            }),
-      has_more: next !== null,
-    },
-    meta: {
-      generated_at: formatRfc3339Millis(ctx.generatedAtMs),
-      request_id: ctx.requestId,
-      semantics_version: SEMANTICS_VERSION,
-      grain: q.granularity,
-      window: { start: formatRfc3339(q.start), end: formatRfc3339(q.end) },
-    },
+  const data = page.rows.map((r) => ({ ...r, window_start: formatRfc3339Seconds(r.window_start) }));
+  const pagination = {
+    next_cursor:
+      next === null
+        ? null
+        : encodeCursor({
+            v: 1,
+            e: spec.path,
+            s: q.start,
+            t: q.end,
+            f: q.filters,
+            w: next.w,
+            k: [...next.k],
+          }),
+    has_more: next !== null,
   };
+  return `{"data":${JSON.stringify(data)},"pagination":${JSON.stringify(pagination)}`;
+}
+
+/** The `meta` object of one response (serving.md §8.2). */
+export function envelopeMeta(q: ResolvedQuery, ctx: EnvelopeContext) {
+  return {
+    generated_at: formatRfc3339Millis(ctx.generatedAtMs),
+    request_id: ctx.requestId,
+    semantics_version: SEMANTICS_VERSION,
+    grain: q.granularity,
+    window: { start: formatRfc3339(q.start), end: formatRfc3339(q.end) },
+  };
+}
+
+/** A whole response body (JSON text): {@link envelopeHead} then `meta`. */
+export function envelopeBody(head: string, q: ResolvedQuery, ctx: EnvelopeContext): string {
+  return `${head},"meta":${JSON.stringify(envelopeMeta(q, ctx))}}`;
 }

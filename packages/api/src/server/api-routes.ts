@@ -6,7 +6,7 @@ import {
 import type { Granularity } from "@livepeer-analytics/core";
 import type { FastifyInstance } from "fastify";
 import type { EndpointSpec, ResolvedQuery, ServingRow } from "../endpoints/endpoint-spec.js";
-import { buildEnvelope } from "../endpoints/response-envelope.js";
+import { envelopeBody, envelopeHead } from "../endpoints/response-envelope.js";
 import { resolveQuery } from "../params/serving-query.js";
 import { runWithDeadline, withDeadline } from "./deadline.js";
 import { pingWithin, problemForQueryError, sendProblem } from "./problem-reply.js";
@@ -20,20 +20,19 @@ export interface ApiRouteContext {
   readonly requestTimeoutMs: number;
   /** Identical concurrent queries run once (keyed by path and resolved parameters). */
   readonly flights: SingleFlight<ServingPage<ServingRow>>;
-  /** Pages of rollup-backed answers reused until the next rollup refresh; absent = no cache. */
-  readonly pages?: PageCache<ServingPage<ServingRow>>;
+  /**
+   * Rollup-backed answers (their envelope text without `meta`) reused until the next rollup
+   * refresh; absent = no cache.
+   */
+  readonly pages?: PageCache<string>;
 }
 
 /**
- * One page: from the page cache when the answer comes from the rollups (a granularity they
- * hold) and is cached for the current refresh, else queried (once for identical concurrent
- * requests) under the deadline and cached.
+ * One page's envelope text without `meta` ({@link envelopeHead}): from the page cache when the
+ * answer comes from the rollups (a granularity they hold) and is cached for the current
+ * refresh, else queried (once for identical concurrent requests) under the deadline and cached.
  */
-async function pageOf(
-  spec: EndpointSpec,
-  q: ResolvedQuery,
-  ctx: ApiRouteContext,
-): Promise<ServingPage<ServingRow>> {
+async function pageOf(spec: EndpointSpec, q: ResolvedQuery, ctx: ApiRouteContext): Promise<string> {
   const key = JSON.stringify([spec.path, q]);
   const pages = isRollupGranularity(q.granularity) ? ctx.pages : undefined;
   const version = pages === undefined ? null : await pages.version();
@@ -44,8 +43,9 @@ async function pageOf(
       spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), q),
     ),
   );
-  if (pages !== undefined && version !== null) pages.set(key, version, page);
-  return page;
+  const head = envelopeHead(spec, q, page);
+  if (pages !== undefined && version !== null) pages.set(key, version, head);
+  return head;
 }
 
 /** Whether the rollups hold `g` (answers at other granularities are read from the views). */
@@ -65,11 +65,8 @@ export function registerEndpoint(
     const rawQuery = url.includes("?") ? url.slice(url.indexOf("?") + 1) : undefined;
     try {
       const q = resolveQuery(spec, rawQuery, requestMs);
-      const page = await pageOf(spec, q, ctx);
-      const body = buildEnvelope(spec, q, page, {
-        generatedAtMs: ctx.now(),
-        requestId: request.id,
-      });
+      const head = await pageOf(spec, q, ctx);
+      const body = envelopeBody(head, q, { generatedAtMs: ctx.now(), requestId: request.id });
       return reply
         .header("cache-control", "no-store")
         .type("application/json; charset=utf-8")

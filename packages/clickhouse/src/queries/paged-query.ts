@@ -10,10 +10,19 @@ export interface ServingPage<Row> {
   readonly nextCursor: Keyset | null;
 }
 
+/**
+ * Builds the SQL of one page from the filter keys in use and whether a cursor applies (same
+ * bound parameters as {@link pageSql}).
+ */
+export type PageSqlBuilder = (filterKeys: readonly string[], withCursor: boolean) => string;
+
 /** A page request over a windowed serving SELECT (bound `start`/`end`). */
 export interface PageRequest {
-  /** The windowed SELECT (its rows have `window_start` and the grain keys). */
-  readonly select: string;
+  /**
+   * The windowed SELECT (its rows have `window_start` and the grain keys), paged by
+   * {@link pageSql}; or a builder of the whole page query (rollups page their table directly).
+   */
+  readonly select: string | PageSqlBuilder;
   /** Grain key names in the endpoint's listed order (serving.md §8.5–8.7). */
   readonly keys: readonly string[];
   readonly start: number;
@@ -42,6 +51,28 @@ export function pageSql(
   filterKeys: readonly string[],
   withCursor: boolean,
 ): string {
+  const order = pageOrderSql(keys);
+  return `SELECT * REPLACE (toUnixTimestamp64Milli(window_start) AS window_start)
+FROM (
+  SELECT * FROM (
+${select}
+  )
+  WHERE ${pageWhereSql(keys, filterKeys, withCursor).join(" AND ") || "1"}
+  ${order}
+  LIMIT {limit:UInt32}
+)
+${order}`;
+}
+
+/**
+ * The page conditions (pure): bound exact-match filters `{f_<key>:String}` and, with a cursor,
+ * "strictly after `({cursor_w}, ({cursor_k0}, …))` in API order". Empty when neither applies.
+ */
+export function pageWhereSql(
+  keys: readonly string[],
+  filterKeys: readonly string[],
+  withCursor: boolean,
+): string[] {
   const where = filterKeys.map((k) => `${k} = {f_${k}:String}`);
   if (withCursor) {
     const tuple = keys.map((_, i) => `{cursor_k${i}:String}`).join(", ");
@@ -50,17 +81,12 @@ export function pageSql(
       `(window_start < ${cw} OR (window_start = ${cw} AND (${keys.join(", ")}) > (${tuple})))`,
     );
   }
-  const order = `ORDER BY window_start DESC, ${keys.join(", ")}`;
-  return `SELECT * REPLACE (toUnixTimestamp64Milli(window_start) AS window_start)
-FROM (
-  SELECT * FROM (
-${select}
-  )
-  WHERE ${where.length === 0 ? "1" : where.join(" AND ")}
-  ${order}
-  LIMIT {limit:UInt32}
-)
-${order}`;
+  return where;
+}
+
+/** API order (serving.md §8.1): `window_start` descending, then the keys ascending. */
+export function pageOrderSql(keys: readonly string[]): string {
+  return `ORDER BY window_start DESC, ${keys.join(", ")}`;
 }
 
 /** The bound parameters of {@link pageSql}; asks for `limit + 1` rows to detect `has_more`. */
@@ -87,7 +113,12 @@ export async function runPage<Row extends { readonly window_start: number }>(
   req: PageRequest,
   schema: z.ZodType<Row, unknown>,
 ): Promise<ServingPage<Row>> {
-  const sql = pageSql(req.select, req.keys, activeFilters(req), req.cursor !== undefined);
+  const filterKeys = activeFilters(req);
+  const withCursor = req.cursor !== undefined;
+  const sql =
+    typeof req.select === "string"
+      ? pageSql(req.select, req.keys, filterKeys, withCursor)
+      : req.select(filterKeys, withCursor);
   const raw = await db.query(sql, { params: pageParams(req) });
   const rows = raw.slice(0, req.limit).map((r) => schema.parse(r));
   const last = rows[rows.length - 1];

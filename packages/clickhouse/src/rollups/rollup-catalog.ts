@@ -40,8 +40,11 @@ export interface RollupSpec {
   viewSelect(db: string, scope: ServingScope): string;
   /** The cached SELECT at `scope` (the view's SELECT without columns completed at read time). */
   select(db: string, scope: ServingScope): string;
-  /** Completes cached rows (a SELECT of the table's columns) into the view's rows. */
-  complete(db: string, cached: string): string;
+  /**
+   * Completes cached rows (a SELECT of the table's columns) into the view's rows; absent when
+   * the cached rows are the view's rows.
+   */
+  readonly complete?: (db: string, cached: string) => string;
 }
 
 /**
@@ -75,7 +78,6 @@ export const ROLLUPS: readonly RollupSpec[] = [
     granularities: ROLLUP_GRANULARITIES,
     viewSelect: networkDemandSelectSql,
     select: networkDemandSelectSql,
-    complete: (_db, cached) => cached,
   },
   {
     view: "sla_compliance",
@@ -85,7 +87,6 @@ export const ROLLUPS: readonly RollupSpec[] = [
     // The SLA rollup only holds 1h and 1d buckets, the SLA view's granularities.
     viewSelect: (db, scope) => slaComplianceSelectSql(db, scope as SlaScope),
     select: (db, scope) => slaComplianceSelectSql(db, scope as SlaScope),
-    complete: (_db, cached) => cached,
   },
 ];
 

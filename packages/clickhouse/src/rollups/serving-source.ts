@@ -1,7 +1,8 @@
 import type { Granularity } from "@livepeer-analytics/core";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
 import { rollupOf, type RollupView } from "./rollup-catalog.js";
-import { rollupSelectSql } from "./rollup-select-sql.js";
+import type { PageSqlBuilder } from "../queries/paged-query.js";
+import { rollupPageSql } from "./rollup-select-sql.js";
 import { ROLLUP_TABLES } from "./rollup-tables-sql.js";
 
 /**
@@ -40,8 +41,8 @@ export async function rollupsMaintained(db: LpaClickHouse): Promise<boolean> {
 }
 
 /**
- * The windowed SELECT a typed query pages: the rollup's when `source` allows it and the rollup
- * holds `granularity`, else `viewSelect()`.
+ * What a typed query pages: the rollup's page builder when `source` allows it and the rollup
+ * holds `granularity`, else the view's windowed SELECT `viewSelect()`.
  */
 export async function servingSelect(
   db: LpaClickHouse,
@@ -49,12 +50,14 @@ export async function servingSelect(
   granularity: Granularity,
   viewSelect: () => string,
   source: ServingSource = "auto",
-): Promise<string> {
+): Promise<string | PageSqlBuilder> {
   const spec = rollupOf(view);
   const held = spec.granularities.includes(granularity);
   const useRollup =
     held && (source === "rollup" || (source === "auto" && (await rollupsMaintained(db))));
-  return useRollup ? rollupSelectSql(db.database, spec, granularity) : viewSelect();
+  if (!useRollup) return viewSelect();
+  return (filterKeys, withCursor) =>
+    rollupPageSql(db.database, spec, granularity, filterKeys, withCursor);
 }
 
 /**
