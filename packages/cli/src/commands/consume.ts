@@ -1,4 +1,4 @@
-import { createClickHouse, migrate } from "@livepeer-analytics/clickhouse";
+import { createClickHouse, migrate, startRollupRefresher } from "@livepeer-analytics/clickhouse";
 import { DEFAULT_INPUT_TOPIC, runConsumer, type TopicConfig } from "@livepeer-analytics/kafka";
 import { UsageError } from "../usage-error.js";
 import { databaseOptionsFrom, DB_OPTION_SPECS, parseCommandArgs } from "./command-args.js";
@@ -22,8 +22,10 @@ export function brokersFrom(value: unknown): string[] {
 
 /**
  * `lpa consume --brokers B [--db PATH | --url URL] [--topic NAME[:ORG]]… [--group ID]
- * [--from-beginning] [--metrics-port N]`: runs the streaming pipeline until SIGTERM/SIGINT,
- * then drains the batch in flight, flushes, commits and disconnects.
+ * [--from-beginning] [--metrics-port N] [--rollup-interval-ms N]`: runs the streaming pipeline
+ * until SIGTERM/SIGINT, then drains the batch in flight, flushes, commits and disconnects.
+ * Meanwhile it refreshes the API rollups every `--rollup-interval-ms` (default 5 000; 0 = never,
+ * when another process refreshes them), and once more after the drain.
  */
 export async function consumeCommand(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs(args, {
@@ -34,6 +36,7 @@ export async function consumeCommand(args: readonly string[]): Promise<number> {
     "from-beginning": { type: "boolean" },
     "metrics-port": { type: "string" },
     "max-sessions": { type: "string" },
+    "rollup-interval-ms": { type: "string" },
   });
   const brokers = brokersFrom(values["brokers"]);
   const topics = topicConfigs((values["topic"] as string[] | undefined) ?? []);
@@ -42,6 +45,10 @@ export async function consumeCommand(args: readonly string[]): Promise<number> {
   if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort >= 0))
     throw new UsageError("--metrics-port must be a port number");
   const maxText = values["max-sessions"];
+  const rollupText = values["rollup-interval-ms"];
+  const rollupMs = typeof rollupText === "string" ? Number(rollupText) : 5_000;
+  if (!(Number.isInteger(rollupMs) && rollupMs >= 0))
+    throw new UsageError("--rollup-interval-ms must be a non-negative integer");
   const db = await createClickHouse(databaseOptionsFrom(values));
   await migrate(db);
   const running = await runConsumer({
@@ -53,6 +60,14 @@ export async function consumeCommand(args: readonly string[]): Promise<number> {
     ...(metricsPort !== undefined ? { metricsPort } : {}),
     ...(typeof maxText === "string" ? { maxSessions: Number(maxText) } : {}),
   });
+  const refresher =
+    rollupMs === 0
+      ? undefined
+      : startRollupRefresher(db, {
+          intervalMs: rollupMs,
+          onError: (e) =>
+            process.stderr.write(`rollup refresh failed (will retry): ${String(e)}\n`),
+        });
   process.stderr.write(
     `lpa consume: ${topics.map((t) => t.name).join(",")} → ${db.database}` +
       (running.health ? ` (metrics on :${running.health.port})` : "") +
@@ -64,6 +79,10 @@ export async function consumeCommand(args: readonly string[]): Promise<number> {
     process.once("SIGINT", stop);
   });
   await running.stop();
+  if (refresher !== undefined) {
+    await refresher.refreshNow().catch(() => undefined);
+    await refresher.stop();
+  }
   await db.close();
   const m = running.pipeline.metrics;
   process.stdout.write(
