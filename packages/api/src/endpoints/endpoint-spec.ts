@@ -7,6 +7,8 @@ import {
   SlaComplianceRowSchema,
   type LpaClickHouse,
   type ServingPage,
+  type ServingQueryOptions,
+  type ServingSource,
 } from "@livepeer-analytics/clickhouse";
 import {
   GPU_METRICS_KEYS,
@@ -46,7 +48,12 @@ export interface EndpointSpec {
   /** Row schema of the clickhouse package (`window_start` as epoch ms). */
   readonly rowSchema: z.ZodObject;
   readonly rowName: string;
-  query(db: LpaClickHouse, q: ResolvedQuery): Promise<ServingPage<ServingRow>>;
+  /** Runs the query; `source` picks rollups or views (default `auto`, see ServingSource). */
+  query(
+    db: LpaClickHouse,
+    q: ResolvedQuery,
+    source?: ServingSource,
+  ): Promise<ServingPage<ServingRow>>;
 }
 
 // The query functions' filter objects are strict and typed per endpoint; the resolved filters
@@ -64,6 +71,11 @@ function paramsOf(q: ResolvedQuery) {
   };
 }
 
+/** The typed queries' options for `source` (absent = their default). */
+function sourceOption(source: ServingSource | undefined): ServingQueryOptions {
+  return source === undefined ? {} : { source };
+}
+
 /** `GET /v1/gpu/metrics` (serving.md §8.5). */
 export const GPU_METRICS_ENDPOINT: EndpointSpec = {
   path: "/v1/gpu/metrics",
@@ -75,7 +87,8 @@ export const GPU_METRICS_ENDPOINT: EndpointSpec = {
   granularities: ["1m", "5m", "1h", "1d"],
   rowSchema: GpuMetricsRowSchema,
   rowName: "GpuMetricsRow",
-  query: (db, q) => gpuMetrics(db, { ...paramsOf(q), granularity: q.granularity }),
+  query: (db, q, source) =>
+    gpuMetrics(db, { ...paramsOf(q), granularity: q.granularity }, sourceOption(source)),
 };
 
 /** `GET /v1/network/demand` (serving.md §8.6). */
@@ -89,7 +102,8 @@ export const NETWORK_DEMAND_ENDPOINT: EndpointSpec = {
   granularities: ["1m", "5m", "1h", "1d"],
   rowSchema: NetworkDemandRowSchema,
   rowName: "NetworkDemandRow",
-  query: (db, q) => networkDemand(db, { ...paramsOf(q), granularity: q.granularity }),
+  query: (db, q, source) =>
+    networkDemand(db, { ...paramsOf(q), granularity: q.granularity }, sourceOption(source)),
 };
 
 /** `GET /v1/sla/compliance` (serving.md §8.7). */
@@ -103,8 +117,12 @@ export const SLA_COMPLIANCE_ENDPOINT: EndpointSpec = {
   granularities: ["1h", "1d"],
   rowSchema: SlaComplianceRowSchema,
   rowName: "SlaComplianceRow",
-  query: (db, q) =>
-    slaCompliance(db, { ...paramsOf(q), granularity: q.granularity as "1h" | "1d" }),
+  query: (db, q, source) =>
+    slaCompliance(
+      db,
+      { ...paramsOf(q), granularity: q.granularity as "1h" | "1d" },
+      sourceOption(source),
+    ),
 };
 
 /** The three v1 endpoints, in the order of serving.md §8. */

@@ -35,17 +35,19 @@ export interface ApiRouteContext {
 async function pageOf(spec: EndpointSpec, q: ResolvedQuery, ctx: ApiRouteContext): Promise<string> {
   const key = JSON.stringify([spec.path, q]);
   const pages = isRollupGranularity(q.granularity) ? ctx.pages : undefined;
-  const version = pages === undefined ? null : await pages.version();
-  const hit = pages === undefined ? undefined : await pages.get(key);
-  if (hit !== undefined) return hit;
-  const page = await runWithDeadline(ctx.requestTimeoutMs, (signal) =>
-    ctx.flights.run(key, signal, (shared) =>
-      spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), q),
-    ),
-  );
-  const head = envelopeHead(spec, q, page);
-  if (pages !== undefined && version !== null) pages.set(key, version, head);
-  return head;
+  return runWithDeadline(ctx.requestTimeoutMs, async (signal) => {
+    const version = pages === undefined ? null : await pages.version();
+    const hit = version === null ? undefined : await pages?.get(key);
+    if (hit !== undefined) return hit;
+    // With the cache, the polled version already says whether rollups are maintained.
+    const source = pages === undefined ? "auto" : version === null ? "view" : "rollup";
+    const page = await ctx.flights.run(`${source}:${key}`, signal, (shared) =>
+      spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), q, source),
+    );
+    const head = envelopeHead(spec, q, page);
+    if (pages !== undefined && version !== null) pages.set(key, version, head);
+    return head;
+  });
 }
 
 /** Whether the rollups hold `g` (answers at other granularities are read from the views). */

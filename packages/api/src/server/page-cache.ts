@@ -3,7 +3,9 @@
  * entry is stamped with the rollups' `refresh_version` at read time and is only served while
  * that is still the current version (a refresh publishes a new one, invalidating everything).
  * The current version is polled at most once per `pollMs`, so a burst of requests costs one
- * version query, not one per request. Bounded LRU.
+ * version query, not one per request. A version read that fails or takes over a second (or
+ * `pollMs`) counts as "unknown": nothing is served from the cache until it answers again.
+ * Bounded LRU.
  */
 export interface PageCache<T> {
   /** The page cached under `key` for the current data version, if any. */
@@ -26,6 +28,13 @@ export interface PageCacheOptions {
   readonly maxEntries?: number;
 }
 
+/** `p`, or null when it has not settled within `ms` (a hung database must not hang callers). */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 /** A new {@link PageCache}. */
 export function createPageCache<T>(options: PageCacheOptions): PageCache<T> {
   const pollMs = options.pollMs ?? 1_000;
@@ -36,8 +45,7 @@ export function createPageCache<T>(options: PageCacheOptions): PageCache<T> {
   let polling: Promise<string | null> | undefined;
   const version = async (): Promise<string | null> => {
     if (options.now() - polledAt < pollMs) return current;
-    polling ??= options
-      .readVersion()
+    polling ??= withTimeout(options.readVersion(), Math.max(pollMs, 1_000))
       .catch(() => null)
       .then((v) => {
         if (v !== current) entries.clear();

@@ -73,4 +73,14 @@ describe("page cache", () => {
     now += 1_000;
     expect(await cache.version()).toBe("1");
   });
+
+  it("a version read that hangs counts as unknown after a second (a hung database hangs no request)", async () => {
+    const cache = createPageCache<string>({
+      readVersion: () => new Promise<string | null>(() => undefined),
+      now: () => 0,
+    });
+    const t0 = performance.now();
+    expect(await cache.version()).toBeNull();
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(900);
+  });
 });
