@@ -35,7 +35,7 @@ describe("end to end: simulator → producer → broker → consumer → chDB", 
     expect(sent.sent).toBe(lines.length);
 
     const dbPath = tempDir("lpa-kafka-e2e-");
-    const consumer = spawnConsumer({ brokers: broker.brokers, dbPath, topic, group: "e2e" });
+    const consumer = await spawnConsumer({ brokers: broker.brokers, dbPath, topic, group: "e2e" });
     const port = await consumer.ready;
     await waitCaughtUp(broker.brokers, "e2e", topic);
     const m = await scrape(port);

@@ -4,6 +4,7 @@ import { startKafkaBroker, type KafkaBroker } from "@livepeer-analytics/testkit/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEventProducer } from "../src/index.js";
 import {
+  carryOffsets,
   compareWithDerive,
   corpus,
   createTopic,
@@ -60,27 +61,33 @@ describe("faults on a real broker", () => {
     await createTopic(broker.brokers, topic, 2);
     const dbPath = tempDir("lpa-kafka-crash-");
     const chunk = Math.ceil(lines.length / CRASH_CYCLES);
+    // Each restart resumes from the killed consumer's commits under a fresh group id (offsets
+    // carried over), so it does not wait for the broker to expire the dead member.
+    const group = (i: number): string => `crash-${i}`;
     for (let i = 0; i < CRASH_CYCLES; i++) {
       await produce(topic, lines.slice(i * chunk, (i + 1) * chunk));
-      const c = spawnConsumer({
+      if (i > 0) await carryOffsets(broker.brokers, group(i - 1), group(i), topic);
+      const c = await spawnConsumer({
         brokers: broker.brokers,
         dbPath,
         topic,
-        group: "crash",
+        group: group(i),
         maxBytesPerPartition: 8_192,
       });
       const port = await c.ready;
       // Kill once it is processing (a batch done), at a random point after that.
       const deadline = Date.now() + 30_000;
       while (Date.now() < deadline && ((await scrape(port)).get("lpa_batches_total") ?? 0) === 0)
-        await sleep(50);
+        await sleep(25);
       await sleep(Math.floor(Math.random() * 400));
       c.child.kill("SIGKILL");
       await c.exited;
     }
-    const last = spawnConsumer({ brokers: broker.brokers, dbPath, topic, group: "crash" });
+    const final = group(CRASH_CYCLES);
+    await carryOffsets(broker.brokers, group(CRASH_CYCLES - 1), final, topic);
+    const last = await spawnConsumer({ brokers: broker.brokers, dbPath, topic, group: final });
     await last.ready;
-    await waitCaughtUp(broker.brokers, "crash", topic, 180_000);
+    await waitCaughtUp(broker.brokers, final, topic, 180_000);
     expect(await stopConsumer(last)).toBe(0);
     expectSame(await compareWithDerive(dbPath, await deriveLines(lines)));
   }, 900_000);
@@ -91,7 +98,7 @@ describe("faults on a real broker", () => {
     await createTopic(broker.brokers, topic, 1);
     await produce(topic, lines);
     const dbPath = tempDir("lpa-kafka-fail-");
-    const c = spawnConsumer({
+    const c = await spawnConsumer({
       brokers: broker.brokers,
       dbPath,
       topic,
@@ -113,7 +120,7 @@ describe("faults on a real broker", () => {
     await createTopic(broker.brokers, topic, 4);
     await produce(topic, lines.slice(0, lines.length / 2));
     const dbPath = tempDir("lpa-kafka-two-");
-    const c = spawnConsumer({
+    const c = await spawnConsumer({
       brokers: broker.brokers,
       dbPath,
       topic,
@@ -179,7 +186,7 @@ describe("faults on a real broker", () => {
     await producer.disconnect();
 
     const dbPath = tempDir("lpa-kafka-hostile-");
-    const c = spawnConsumer({ brokers: broker.brokers, dbPath, topic, group: "hostile" });
+    const c = await spawnConsumer({ brokers: broker.brokers, dbPath, topic, group: "hostile" });
     const port = await c.ready;
     await waitCaughtUp(broker.brokers, "hostile", topic, 180_000);
     const m = await scrape(port);

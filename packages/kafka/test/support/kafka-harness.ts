@@ -2,15 +2,13 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { Kafka, logLevel } from "kafkajs";
 import { simulateNetworkStream } from "@livepeer-analytics/testkit";
 import { deriveFile } from "../../../cli/src/commands/derive.js";
+import { compiledChild } from "./compiled-child.js";
 
 const run = promisify(execFile);
-const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
-const NODE_ARGS = ["--import", "tsx", "--conditions=@livepeer-analytics/source"];
 
 /** A fresh temp directory. */
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
@@ -76,6 +74,48 @@ export async function groupProgress(
   }
 }
 
+/**
+ * Copies the committed offsets of group `from` on `topic` to the empty group `to`. A consumer
+ * restarted under `to` resumes exactly where one of `from` would, without waiting for the
+ * broker to expire a SIGKILLed member of `from` (its session timeout, 6 s at least). The copy is
+ * committed by a short-lived member of `to` that consumes nothing (kafkajs' `admin.setOffsets`
+ * waits out a 5 s fetch).
+ */
+export async function carryOffsets(
+  brokers: string[],
+  from: string,
+  to: string,
+  topic: string,
+): Promise<void> {
+  const kafka = new Kafka({ brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  let offsets: Array<{ topic: string; partition: number; offset: string }>;
+  try {
+    const [c] = await admin.fetchOffsets({ groupId: from, topics: [topic] });
+    offsets = (c?.partitions ?? [])
+      .filter((p) => Number(p.offset) >= 0)
+      .map((p) => ({ topic, partition: p.partition, offset: p.offset }));
+  } finally {
+    await admin.disconnect();
+  }
+  if (offsets.length === 0) return;
+  const member = kafka.consumer({ groupId: to, maxWaitTimeInMs: 50 });
+  await member.connect();
+  try {
+    await member.subscribe({ topics: [topic], fromBeginning: true });
+    await member.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: () => Promise.resolve(),
+    });
+    member.pause([{ topic }]);
+    await member.commitOffsets(offsets);
+  } finally {
+    await member.disconnect();
+  }
+}
+
 /** Waits until `group` committed the end of `topic`. */
 export async function waitCaughtUp(
   brokers: string[],
@@ -88,7 +128,7 @@ export async function waitCaughtUp(
     const p = await groupProgress(brokers, group, topic);
     if (p.end > 0 && p.committed >= p.end) return;
     if (Date.now() > deadline) throw new Error(`not caught up: ${JSON.stringify(p)}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -109,9 +149,10 @@ export function killConsumers(): void {
   spawned.clear();
 }
 
-/** Starts `consumer-child.ts` with `config`. */
-export function spawnConsumer(config: Record<string, unknown>): ConsumerChild {
-  const child = spawn("node", [...NODE_ARGS, here("./consumer-child.ts"), JSON.stringify(config)], {
+/** Starts `consumer-child.ts` (compiled once, see compiled-child.ts) with `config`. */
+export async function spawnConsumer(config: Record<string, unknown>): Promise<ConsumerChild> {
+  const entry = await compiledChild("consumer-child");
+  const child = spawn("node", [entry, JSON.stringify(config)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   spawned.add(child);
@@ -146,7 +187,7 @@ export interface Comparison {
 
 /** Current facts of the embedded database vs `lpa derive` (read in a child process). */
 export async function compareWithDerive(dbPath: string, deriveDir: string): Promise<Comparison> {
-  const r = await run("node", [...NODE_ARGS, here("./compare-child.ts"), dbPath, deriveDir], {
+  const r = await run("node", [await compiledChild("compare-child"), dbPath, deriveDir], {
     maxBuffer: 512 * 1024 * 1024,
   });
   return JSON.parse(r.stdout) as Comparison;
