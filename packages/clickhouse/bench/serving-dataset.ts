@@ -10,7 +10,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createBatchDeriver, encodeOutputRow, type OutputRow } from "@livepeer-analytics/core";
 import { simulateNetworkStream } from "@livepeer-analytics/testkit";
-import { createClickHouse, migrate, refreshRollups, type LpaClickHouse } from "../src/index.js";
+import {
+  createClickHouse,
+  migrate,
+  refreshRollups,
+  SERVING_INPUT_TABLES,
+  type LpaClickHouse,
+} from "../src/index.js";
 
 /** First instant of the dataset's day (2026-02-25T00:00:00Z). */
 export const DATASET_START = Date.UTC(2026, 1, 25);
@@ -19,15 +25,6 @@ export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Events per simulated session with the network shape below (measured: ~115). */
 const EVENTS_PER_SESSION = 115;
-/** The tables the serving views read; the others do not change query times. */
-const SERVING_TABLES = new Set([
-  "fact_workflow_sessions",
-  "fact_workflow_latency_samples",
-  "fact_stream_status_samples",
-  "raw_payment_events",
-  "raw_network_capabilities",
-  "dim_orchestrator_capability_snapshots",
-]);
 const BATCH_LINES = 200_000;
 const MARKER = "lpa-bench-dataset.json";
 
@@ -56,7 +53,7 @@ async function loadHour(db: LpaClickHouse, hour: number, sessions: number): Prom
   };
   const add = async (rows: Iterable<OutputRow>): Promise<void> => {
     for (const r of rows) {
-      if (!SERVING_TABLES.has(r.table.name)) continue;
+      if (!SERVING_INPUT_TABLES.has(r.table.name)) continue;
       const lines = buffers.get(r.table.name) ?? [];
       buffers.set(r.table.name, lines);
       lines.push(encodeOutputRow(r));

@@ -36,6 +36,7 @@ export {
   type InsertFailureKind,
 } from "./writer/writer-errors.js";
 export { viewStatements } from "./views/view-statements.js";
+export { SERVING_INPUT_TABLES } from "./views/serving-input-tables.js";
 export {
   ArchiveLocationError,
   parquetTableFunction,

@@ -55,6 +55,11 @@ WHERE request_id != '' AND request_id IN (
   WHERE request_id != '' AND toUnixTimestamp64Milli(toStartOfInterval(session_start_ts, toIntervalMillisecond(86400000))) IN {days:Array(Int64)})`;
 }
 
+/** Bound parameters of one refresh statement: granularity, version and bucket range. */
+function rangeParams(g: Granularity, range: BucketRange, rv: string): Record<string, string> {
+  return { g, rv, start: formatTimestamp(range.start), end: formatTimestamp(range.end) };
+}
+
 /** Recomputes one rollup's buckets of `range` at `granularity` into its table. */
 async function recompute(
   db: LpaClickHouse,
@@ -69,14 +74,7 @@ async function recompute(
 SELECT {g:String} AS granularity, {rv:UInt64} AS refresh_version, *, toUInt8(0) AS is_deleted FROM (
 ${select}
 )`,
-    {
-      params: {
-        g: granularity,
-        rv,
-        start: formatTimestamp(range.start),
-        end: formatTimestamp(range.end),
-      },
-    },
+    { params: rangeParams(granularity, range, rv) },
   );
 }
 
@@ -100,14 +98,7 @@ SELECT * REPLACE ({rv:UInt64} AS refresh_version, toUInt8(1) AS is_deleted) FROM
   WHERE granularity = {g:String} AND window_start >= {start:DateTime64(3, 'UTC')}
     AND window_start < {end:DateTime64(3, 'UTC')} AND refresh_version < {rv:UInt64}
 )`,
-    {
-      params: {
-        g: granularity,
-        rv,
-        start: formatTimestamp(range.start),
-        end: formatTimestamp(range.end),
-      },
-    },
+    { params: rangeParams(granularity, range, rv) },
   );
 }
 

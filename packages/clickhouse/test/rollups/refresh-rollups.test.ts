@@ -14,6 +14,7 @@ import {
   rollupVersion,
   rollupSelectSql,
   ROLLUPS,
+  SERVING_INPUT_TABLES,
   slaCompliance,
   SlaComplianceRowSchema,
   type Keyset,
@@ -36,14 +37,6 @@ import { deriveEnvelopes, loadRows, openServingDb, type ServingDb } from "../vie
 const START = Date.UTC(2026, 1, 24, 22, 10);
 const FROM = START - 24 * HOUR_MS;
 const TO = START + 48 * HOUR_MS;
-const SERVING_TABLES = new Set([
-  "fact_workflow_sessions",
-  "fact_workflow_latency_samples",
-  "fact_stream_status_samples",
-  "raw_payment_events",
-  "raw_network_capabilities",
-  "dim_orchestrator_capability_snapshots",
-]);
 
 function network(seed: number): NetworkConfig {
   return {
@@ -112,7 +105,7 @@ function touchedSessions(events: readonly unknown[]): Set<string> {
 function streamedRows(k: number, derived: readonly OutputRow[]): OutputRow[] {
   const touched = touchedSessions(deliveries[k] ?? []);
   return derived.filter((r) => {
-    if (!SERVING_TABLES.has(r.table.name)) return false;
+    if (!SERVING_INPUT_TABLES.has(r.table.name)) return false;
     if (!r.table.name.startsWith("fact_")) return true;
     const row = r.row as { workflow_session_id: string; source_event_uid?: string };
     if (!touched.has(row.workflow_session_id)) return false;

@@ -15,6 +15,7 @@ import { GpuMetricsRowSchema } from "../../src/queries/gpu-metrics-row.js";
 import { NetworkDemandRowSchema } from "../../src/queries/network-demand-row.js";
 import { SlaComplianceRowSchema } from "../../src/queries/sla-compliance-row.js";
 import { API_VIEWS } from "../../src/views/api-views-sql.js";
+import { SERVING_INPUT_TABLES } from "../../src/views/serving-input-tables.js";
 import { expectSameRows, integerFieldsOf } from "./compare-rows.js";
 import { selectView } from "./select-rows.js";
 import {
@@ -28,14 +29,6 @@ import {
 
 const START = Date.UTC(2026, 1, 25, 18);
 const HOUR = 3_600_000;
-const SERVING = new Set([
-  "fact_workflow_sessions",
-  "fact_workflow_latency_samples",
-  "fact_stream_status_samples",
-  "raw_payment_events",
-  "raw_network_capabilities",
-  "dim_orchestrator_capability_snapshots",
-]);
 
 interface Envelope {
   readonly timestamp: number;
@@ -60,7 +53,8 @@ const truncated = (e: Envelope): boolean => {
   const span = cutStreams.get(streamOf(e) ?? "");
   return span !== undefined && e.timestamp > (span[0] + span[1]) / 2;
 };
-const servingRows = (rows: OutputRow[]) => rows.filter((r) => SERVING.has(r.table.name));
+const servingRows = (rows: OutputRow[]) =>
+  rows.filter((r) => SERVING_INPUT_TABLES.has(r.table.name));
 const full = servingRows(deriveEnvelopes(events, START));
 const partial = servingRows(
   deriveEnvelopes(
@@ -180,7 +174,8 @@ describe("views read only the latest version of each fact", () => {
 
   it("results do not depend on background merges (same after OPTIMIZE … FINAL)", async () => {
     const before = await views();
-    for (const t of SERVING) await sdb.db.command(`OPTIMIZE TABLE ${sdb.db.database}.${t} FINAL`);
+    for (const t of SERVING_INPUT_TABLES)
+      await sdb.db.command(`OPTIMIZE TABLE ${sdb.db.database}.${t} FINAL`);
     expectSameViews(await views(), before, "after OPTIMIZE FINAL");
     await expectViewsOf(full, "after OPTIMIZE FINAL");
   });

@@ -10,7 +10,12 @@ import {
   type OutputRow,
   type ServingInputs,
 } from "@livepeer-analytics/core";
-import { createClickHouse, migrate, type LpaClickHouse } from "../../src/index.js";
+import {
+  createClickHouse,
+  migrate,
+  SERVING_INPUT_TABLES,
+  type LpaClickHouse,
+} from "../../src/index.js";
 
 /** An embedded database in a fresh temp dir (chDB binds one data dir per process). */
 export interface ServingDb {
@@ -56,15 +61,7 @@ export async function loadRows(db: LpaClickHouse, rows: Iterable<OutputRow>): Pr
 
 /** Empties every table the serving views read (between property-test runs). */
 export async function truncateServingTables(db: LpaClickHouse): Promise<void> {
-  for (const t of [
-    "fact_workflow_sessions",
-    "fact_workflow_latency_samples",
-    "fact_stream_status_samples",
-    "raw_payment_events",
-    "raw_network_capabilities",
-    "dim_orchestrator_capability_snapshots",
-  ])
-    await db.command(`TRUNCATE TABLE ${db.database}.${t}`);
+  for (const t of SERVING_INPUT_TABLES) await db.command(`TRUNCATE TABLE ${db.database}.${t}`);
 }
 
 /** The rows core's in-memory views read, out of output rows (any number of derivations). */

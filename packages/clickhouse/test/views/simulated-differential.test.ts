@@ -21,6 +21,7 @@ import { gpuMetricsSelectSql } from "../../src/views/gpu-metrics-sql.js";
 import { networkDemandSelectSql } from "../../src/views/network-demand-sql.js";
 import { slaComplianceSelectSql } from "../../src/views/sla-compliance-sql.js";
 import { API_VIEWS } from "../../src/views/api-views-sql.js";
+import { SERVING_INPUT_TABLES } from "../../src/views/serving-input-tables.js";
 import { expectSameRows, inWindow, integerFieldsOf } from "./compare-rows.js";
 import { selectView, selectWindow } from "./select-rows.js";
 import {
@@ -50,16 +51,6 @@ function network(seed: number): NetworkConfig {
   };
 }
 
-/** The tables the serving views read (loading the others only slows the test down). */
-const SERVING_TABLES = new Set([
-  "fact_workflow_sessions",
-  "fact_workflow_latency_samples",
-  "fact_stream_status_samples",
-  "raw_payment_events",
-  "raw_network_capabilities",
-  "dim_orchestrator_capability_snapshots",
-]);
-
 let sdb: ServingDb;
 let inputs: ServingInputs;
 const FROM = START - 24 * HOUR;
@@ -72,7 +63,7 @@ beforeAll(async () => {
     for (const r of deriveEnvelopes(simulateNetworkStream(network(seed)), START)) rows.push(r);
   await loadRows(
     sdb.db,
-    rows.filter((r) => SERVING_TABLES.has(r.table.name)),
+    rows.filter((r) => SERVING_INPUT_TABLES.has(r.table.name)),
   );
   inputs = servingInputs(rows);
 }, 300_000);
