@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
 
@@ -47,7 +48,12 @@ export async function compiledChild(name: ChildName): Promise<string> {
 }
 
 async function compileAll(): Promise<string> {
-  const outdir = here(`../../../../node_modules/.cache/lpa-kafka-test/${process.pid}`);
+  const root = here("../../../../node_modules/.cache/lpa-kafka-test");
+  // Test workers may end without an "exit" event: remove outputs of processes that are gone.
+  for (const pid of existsSync(root) ? readdirSync(root) : []) {
+    if (!isAlive(Number(pid))) rmSync(join(root, pid), { recursive: true, force: true });
+  }
+  const outdir = join(root, String(process.pid));
   mkdirSync(outdir, { recursive: true });
   process.once("exit", () => rmSync(outdir, { recursive: true, force: true }));
   await build({
@@ -64,4 +70,13 @@ async function compileAll(): Promise<string> {
     logLevel: "error",
   });
   return outdir;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
