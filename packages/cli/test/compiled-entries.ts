@@ -5,12 +5,6 @@ import { build, type Plugin } from "esbuild";
 
 const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
 
-/** The scripts tests spawn: the CLI and two chDB readers, all run from the TypeScript sources. */
-const ENTRIES = ["run-lpa", "table-counts", "dump-tables"] as const;
-
-/** A spawnable script of {@link compiledEntry}. */
-export type EntryName = (typeof ENTRIES)[number];
-
 /**
  * Workspace sources are bundled (source export condition), every other package stays an import
  * resolved from the repo's node_modules, and each source file keeps its own `import.meta.url`
@@ -34,29 +28,34 @@ const sourcesAsIs: Plugin = {
   },
 };
 
-let compiled: Promise<string> | undefined;
-
 /**
- * Path of an ES module compiled once per test process from `test/<name>.ts` and the workspace
- * sources it imports. Spawning `node <it>` instead of `node --import tsx <name>.ts` skips tsx's
- * loader thread and per-module transform in every child (seconds each on a busy 2-core machine),
- * while still running the current sources (no `npm run build` needed). The output lives under
- * the repo's `node_modules/.cache/lpa-test/<pid>` (so package imports resolve); it is removed at
- * exit, or by the next test process when this one was killed.
+ * A compiler of test scripts: `compiled(name)` is the path of an ES module compiled once per
+ * test process from `files[name]` and the workspace sources it imports (all `files` in one
+ * build). Spawning `node <it>` instead of `node --import tsx <name>.ts` skips tsx's loader thread
+ * and per-module transform in every child (seconds each on a busy 2-core machine), while still
+ * running the current sources (no `npm run build` needed). The output lives under the repo's
+ * `node_modules/.cache/lpa-test/<label>/<pid>` (so package imports resolve); it is removed at
+ * exit, or by the next test process of the same label when this one was killed.
  */
-export async function compiledEntry(name: EntryName): Promise<string> {
-  compiled ??= compileAll();
-  return join(await compiled, `${name}.mjs`);
+export function scriptCompiler<Name extends string>(
+  label: string,
+  files: Readonly<Record<Name, string>>,
+): (name: Name) => Promise<string> {
+  let compiled: Promise<string> | undefined;
+  return async (name) => {
+    compiled ??= compileAll(label, files);
+    return join(await compiled, `${name}.mjs`);
+  };
 }
 
-async function compileAll(): Promise<string> {
-  const root = here("../../../node_modules/.cache/lpa-test");
+async function compileAll(label: string, files: Readonly<Record<string, string>>): Promise<string> {
+  const root = here(`../../../node_modules/.cache/lpa-test/${label}`);
   removeDead(root);
   const outdir = join(root, `${process.pid}`);
   mkdirSync(outdir, { recursive: true });
   process.once("exit", () => rmSync(outdir, { recursive: true, force: true }));
   await build({
-    entryPoints: ENTRIES.map((e) => ({ in: here(`./${e}.ts`), out: e })),
+    entryPoints: Object.entries(files).map(([out, file]) => ({ in: file, out })),
     outdir,
     outExtension: { ".js": ".mjs" },
     bundle: true,
@@ -70,6 +69,13 @@ async function compileAll(): Promise<string> {
   });
   return outdir;
 }
+
+/** The scripts the CLI tests spawn: the CLI and two chDB readers. */
+export const compiledEntry = scriptCompiler("cli", {
+  "run-lpa": here("./run-lpa.ts"),
+  "table-counts": here("./table-counts.ts"),
+  "dump-tables": here("./dump-tables.ts"),
+});
 
 /** Removes the output of test processes that are gone (a killed worker never runs its exit hook). */
 function removeDead(root: string): void {
