@@ -7,6 +7,15 @@ export interface BucketRange {
 }
 
 /**
+ * The distinct starts (epoch ms, ascending) of the `granularity` buckets that contain `hours`
+ * (hour starts). Sub-hour buckets are reported as their hour: an hour is the unit of dirtiness.
+ */
+export function bucketStarts(hours: readonly number[], granularity: Granularity): number[] {
+  const size = Math.max(GRANULARITY_MS[granularity], HOUR_MS);
+  return [...new Set(hours.map((h) => Math.floor(h / size) * size))].sort((a, b) => a - b);
+}
+
+/**
  * The ranges of `granularity` buckets that contain the dirty `hours` (epoch ms, hour starts),
  * contiguous buckets merged. Sub-hour and hour buckets tile hours exactly; a day bucket is
  * dirty when any of its hours is.
@@ -14,9 +23,8 @@ export interface BucketRange {
  */
 export function bucketRanges(hours: readonly number[], granularity: Granularity): BucketRange[] {
   const size = Math.max(GRANULARITY_MS[granularity], HOUR_MS);
-  const starts = [...new Set(hours.map((h) => Math.floor(h / size) * size))].sort((a, b) => a - b);
   const out: BucketRange[] = [];
-  for (const s of starts) {
+  for (const s of bucketStarts(hours, granularity)) {
     const last = out[out.length - 1];
     if (last !== undefined && last.end === s)
       out[out.length - 1] = { start: last.start, end: s + size };

@@ -1,9 +1,10 @@
-import { formatTimestamp, type Granularity } from "@livepeer-analytics/core";
+import { formatTimestamp, GRANULARITY_MS, type Granularity } from "@livepeer-analytics/core";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
 import { gpuMetadataSelectSql } from "../views/gpu-metrics-sql.js";
+import { bucketSql, hourSql } from "../views/serving-scope.js";
 import { GPU_METADATA_TABLE, ROLLUPS, type RollupSpec } from "./rollup-catalog.js";
 import { ROLLUP_TABLES } from "./rollup-tables-sql.js";
-import { bucketRanges, type BucketRange } from "./refresh-plan.js";
+import { bucketRanges, bucketStarts, type BucketRange } from "./refresh-plan.js";
 
 /** What one {@link refreshRollups} call did. */
 export interface RefreshResult {
@@ -29,14 +30,13 @@ const marks = (db: string, table: string, column: string): string =>
  */
 function dirtyHoursSql(db: string): string {
   const ids = marks(db, T.dirtySessions, "workflow_session_id");
-  const hour = (c: string): string => `toStartOfInterval(${c}, toIntervalMillisecond(3600000))`;
   return `SELECT DISTINCT toUnixTimestamp64Milli(h) AS h FROM (
   ${marks(db, T.dirtyHours, "hour AS h")}
-  UNION ALL SELECT ${hour("session_start_ts")} AS h FROM ${db}.fact_workflow_sessions
+  UNION ALL SELECT ${hourSql("session_start_ts")} AS h FROM ${db}.fact_workflow_sessions
     WHERE workflow_session_id IN (${ids})
-  UNION ALL SELECT arrayJoin([${hour("sample_ts")}, ${hour("sample_ts")} + toIntervalHour(1)]) AS h
+  UNION ALL SELECT arrayJoin([${hourSql("sample_ts")}, ${hourSql("sample_ts")} + toIntervalHour(1)]) AS h
     FROM ${db}.fact_stream_status_samples WHERE workflow_session_id IN (${ids})
-  UNION ALL SELECT ${hour("event_timestamp")} AS h FROM ${db}.raw_payment_events
+  UNION ALL SELECT ${hourSql("event_timestamp")} AS h FROM ${db}.raw_payment_events
     WHERE request_id != '' AND request_id IN (
       SELECT request_id FROM ${db}.fact_workflow_sessions WHERE workflow_session_id IN (${ids}))
 )`;
@@ -48,11 +48,12 @@ function dirtyHoursSql(db: string): string {
  * changed bucket changes the fees matched to the sessions starting in it.
  */
 function feeCascadeSql(db: string): string {
-  return `SELECT DISTINCT toUnixTimestamp64Milli(toStartOfInterval(event_timestamp, toIntervalMillisecond(3600000))) AS h
+  const day = bucketSql("session_start_ts", GRANULARITY_MS["1d"]);
+  return `SELECT DISTINCT toUnixTimestamp64Milli(${hourSql("event_timestamp")}) AS h
 FROM ${db}.v_latest_payments
 WHERE request_id != '' AND request_id IN (
   SELECT request_id FROM ${db}.v_latest_sessions
-  WHERE request_id != '' AND toUnixTimestamp64Milli(toStartOfInterval(session_start_ts, toIntervalMillisecond(86400000))) IN {days:Array(Int64)})`;
+  WHERE request_id != '' AND toUnixTimestamp64Milli(${day}) IN {days:Array(Int64)})`;
 }
 
 /** Bound parameters of one refresh statement: granularity, version and bucket range. */
@@ -136,21 +137,19 @@ export async function refreshRollups(db: LpaClickHouse): Promise<RefreshResult> 
   if (BigInt(m) <= BigInt(w)) return { refreshVersion: null, hours: 0, statements: 0 };
   const direct = await db.query<{ h: string | number }>(dirtyHoursSql(d), { params: { w, m } });
   const hours = new Set(direct.map((r) => Number(r.h)));
-  const days = [...new Set(bucketRanges([...hours], "1d").flatMap(dayStarts))];
+  const days = bucketStarts([...hours], "1d");
   if (days.length > 0)
     for (const r of await db.query<{ h: string | number }>(feeCascadeSql(d), { params: { days } }))
       hours.add(Number(r.h));
   const all = [...hours];
   let statements = 0;
-  const work: Array<[RollupSpec, Granularity, BucketRange]> = [];
   for (const spec of ROLLUPS)
     for (const g of spec.granularities)
-      for (const range of bucketRanges(all, g)) work.push([spec, g, range]);
-  for (const [spec, g, range] of work) {
-    await recompute(db, spec, g, range, m);
-    await tombstone(db, spec, g, range, m);
-    statements += 2;
-  }
+      for (const range of bucketRanges(all, g)) {
+        await recompute(db, spec, g, range, m);
+        await tombstone(db, spec, g, range, m);
+        statements += 2;
+      }
   await rebuildMetadata(db, m);
   statements++;
   await db.command(
@@ -158,11 +157,4 @@ export async function refreshRollups(db: LpaClickHouse): Promise<RefreshResult> 
     { params: { m, h: all.length, s: statements } },
   );
   return { refreshVersion: m, hours: all.length, statements };
-}
-
-/** Day starts (epoch ms) of a day-aligned range. */
-function dayStarts(range: BucketRange): number[] {
-  const out: number[] = [];
-  for (let t = range.start; t < range.end; t += 86_400_000) out.push(t);
-  return out;
 }
