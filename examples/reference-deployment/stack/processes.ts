@@ -1,7 +1,6 @@
 // Child processes and probes of `npm run stack`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { Kafka, logLevel } from "kafkajs";
 
 /** Node flags that run the TypeScript sources (no build needed). */
 const NODE_ARGS = ["--import", "tsx", "--conditions=@livepeer-analytics/source"];
@@ -106,36 +105,4 @@ export async function scrape(url: string): Promise<Map<string, number>> {
     out.set(line.slice(0, i), Number(line.slice(i + 1)));
   }
   return out;
-}
-
-const admin = (brokers: string[]): ReturnType<Kafka["admin"]> =>
-  new Kafka({ clientId: "lpa-stack", brokers, logLevel: logLevel.NOTHING }).admin();
-
-/** Creates `topic` with `partitions` partitions (no-op when it exists). */
-export async function createTopic(brokers: string[], topic: string, partitions: number) {
-  const a = admin(brokers);
-  await a.connect();
-  try {
-    await a.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  } finally {
-    await a.disconnect();
-  }
-}
-
-/** Offsets `group` committed on `topic` vs the topic's end, summed over partitions. */
-export async function groupProgress(
-  brokers: string[],
-  group: string,
-  topic: string,
-): Promise<{ committed: number; end: number }> {
-  const a = admin(brokers);
-  await a.connect();
-  try {
-    const ends = await a.fetchTopicOffsets(topic);
-    const [c] = await a.fetchOffsets({ groupId: group, topics: [topic] });
-    const committed = (c?.partitions ?? []).reduce((s, p) => s + Math.max(0, Number(p.offset)), 0);
-    return { committed, end: ends.reduce((s, p) => s + Number(p.high), 0) };
-  } finally {
-    await a.disconnect();
-  }
 }

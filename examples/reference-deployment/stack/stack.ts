@@ -11,9 +11,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startKafkaBroker, freePorts } from "@livepeer-analytics/testkit/services";
+import { createTopic, groupProgress } from "@livepeer-analytics/kafka";
 import {
-  createTopic,
-  groupProgress,
   httpOk,
   runLpa,
   scrape,

@@ -50,3 +50,4 @@ export {
   type PipelineMetrics,
 } from "./health/pipeline-metrics.js";
 export { startHealthServer, type HealthServer } from "./health/health-server.js";
+export { createTopic, groupProgress } from "./admin/topic-admin.js";

@@ -1,10 +1,9 @@
 import { startKafkaBroker, type KafkaBroker } from "@livepeer-analytics/testkit/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEventProducer } from "../src/index.js";
+import { createEventProducer, createTopic } from "../src/index.js";
 import {
   compareWithDerive,
   corpus,
-  createTopic,
   deriveLines,
   killConsumers,
   scrape,

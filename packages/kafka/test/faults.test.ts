@@ -2,15 +2,13 @@ import { randomBytes } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
 import { startKafkaBroker, type KafkaBroker } from "@livepeer-analytics/testkit/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEventProducer } from "../src/index.js";
+import { createEventProducer, createTopic, groupProgress } from "../src/index.js";
 import {
   carryOffsets,
   compareWithDerive,
   corpus,
-  createTopic,
   deriveLines,
   killConsumers,
-  groupProgress,
   scrape,
   spawnConsumer,
   stopConsumer,

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { Kafka, logLevel } from "kafkajs";
 import { simulateNetworkStream } from "@livepeer-analytics/testkit";
 import { deriveFile } from "../../../cli/src/commands/derive.js";
+import { groupProgress } from "../../src/index.js";
 import { compiledChild } from "./compiled-child.js";
 
 const run = promisify(execFile);
@@ -35,43 +36,6 @@ export async function deriveLines(lines: readonly string[]): Promise<string> {
   writeFileSync(file, lines.join("\n") + "\n");
   await deriveFile({ input: file, outDir: join(dir, "out"), processingTimeMs: Date.now() });
   return join(dir, "out");
-}
-
-/** Creates `topic` with `partitions` partitions. */
-export async function createTopic(
-  brokers: string[],
-  topic: string,
-  partitions: number,
-): Promise<void> {
-  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({
-      topics: [{ topic, numPartitions: partitions }],
-      waitForLeaders: true,
-    });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** Total committed offsets of `group` on `topic` vs the topic's end offsets. */
-export async function groupProgress(
-  brokers: string[],
-  group: string,
-  topic: string,
-): Promise<{ committed: number; end: number }> {
-  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(topic);
-    const [c] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
-    const committed = (c?.partitions ?? []).reduce((s, p) => s + Math.max(0, Number(p.offset)), 0);
-    const end = ends.reduce((s, p) => s + Number(p.high), 0);
-    return { committed, end };
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 /**
