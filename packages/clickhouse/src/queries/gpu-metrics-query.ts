@@ -2,7 +2,7 @@ import { GPU_METRICS_KEYS, type GpuMetricsRow } from "@livepeer-analytics/core";
 import { z } from "zod";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
 import { gpuMetricsSelectSql } from "../views/gpu-metrics-sql.js";
-import { GpuMetricsRowSchema } from "./gpu-metrics-row.js";
+import { GPU_METRICS_ROW_FIELDS } from "./gpu-metrics-row.js";
 import { servingSelect, type ServingQueryOptions } from "../rollups/serving-source.js";
 import { runPage, type ServingPage } from "./paged-query.js";
 import { checkWindow, GpuGrainFiltersSchema, parseParams, windowShape } from "./query-params.js";
@@ -43,9 +43,9 @@ export async function gpuMetrics(
     () => gpuMetricsSelectSql(db.database, { granularity: p.granularity, windowed: true }),
     options.source,
   );
-  return runPage(
+  return runPage<GpuMetricsRow>(
     db,
     { ...p, select, keys: GPU_METRICS_KEYS, filters: p.filters, cursor: p.cursor },
-    GpuMetricsRowSchema,
+    GPU_METRICS_ROW_FIELDS,
   );
 }

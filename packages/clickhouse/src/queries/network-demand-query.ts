@@ -2,7 +2,7 @@ import { NETWORK_DEMAND_KEYS, type NetworkDemandRow } from "@livepeer-analytics/
 import { z } from "zod";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
 import { networkDemandSelectSql } from "../views/network-demand-sql.js";
-import { NetworkDemandRowSchema } from "./network-demand-row.js";
+import { NETWORK_DEMAND_ROW_FIELDS } from "./network-demand-row.js";
 import { servingSelect, type ServingQueryOptions } from "../rollups/serving-source.js";
 import { runPage, type ServingPage } from "./paged-query.js";
 import { checkWindow, FilterValueSchema, parseParams, windowShape } from "./query-params.js";
@@ -50,9 +50,9 @@ export async function networkDemand(
     () => networkDemandSelectSql(db.database, { granularity: p.granularity, windowed: true }),
     options.source,
   );
-  return runPage(
+  return runPage<NetworkDemandRow>(
     db,
     { ...p, select, keys: NETWORK_DEMAND_KEYS, filters: p.filters, cursor: p.cursor },
-    NetworkDemandRowSchema,
+    NETWORK_DEMAND_ROW_FIELDS,
   );
 }

@@ -1,7 +1,7 @@
 import { formatTimestamp } from "@livepeer-analytics/core";
-import type { z } from "zod";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
 import type { Keyset } from "./cursor.js";
+import { decodeCompactRows, type RowFieldKinds } from "./row-decoder.js";
 
 /** One page of a serving query: rows in API order and the keyset of the next page, if any. */
 export interface ServingPage<Row> {
@@ -105,13 +105,21 @@ export function pageParams(req: PageRequest): Record<string, string | number> {
 }
 
 /**
- * Runs one page: validates every returned row with `schema`, keeps `limit` rows and returns the
- * keyset of the last one when a further row exists.
+ * Settings of a page query: `JSONCompact` answers with unquoted 64-bit integers (the decoder
+ * rejects any integer beyond 2^53 − 1, where an unquoted one could have lost precision).
+ */
+const PAGE_SETTINGS = { output_format_json_quote_64bit_integers: 0 } as const;
+
+/**
+ * Runs one page: fetches it as `JSONCompact` (one JSON document instead of a JSON text per row),
+ * decodes and checks every returned row with `fields`, keeps `limit` rows and returns the keyset
+ * of the last one when a further row exists.
+ * @throws RowDecodeError when the answer does not have the shape of `fields`.
  */
 export async function runPage<Row extends { readonly window_start: number }>(
   db: LpaClickHouse,
   req: PageRequest,
-  schema: z.ZodType<Row, unknown>,
+  fields: RowFieldKinds<Row>,
 ): Promise<ServingPage<Row>> {
   const filterKeys = activeFilters(req);
   const withCursor = req.cursor !== undefined;
@@ -119,10 +127,16 @@ export async function runPage<Row extends { readonly window_start: number }>(
     typeof req.select === "string"
       ? pageSql(req.select, req.keys, filterKeys, withCursor)
       : req.select(filterKeys, withCursor);
-  const raw = await db.query(sql, { params: pageParams(req) });
-  const rows = raw.slice(0, req.limit).map((r) => schema.parse(r));
+  const answer = await db.client.query({
+    query: sql,
+    format: "JSONCompact",
+    query_params: pageParams(req),
+    clickhouse_settings: PAGE_SETTINGS,
+  });
+  const { meta = [], data } = await answer.json<unknown[]>();
+  const rows = decodeCompactRows(fields, meta, data, req.limit);
   const last = rows[rows.length - 1];
-  const more = raw.length > req.limit && last !== undefined;
+  const more = data.length > req.limit && last !== undefined;
   return { rows, nextCursor: more ? keysetOf(last, req.keys) : null };
 }
 

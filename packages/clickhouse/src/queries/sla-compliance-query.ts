@@ -5,7 +5,7 @@ import { slaComplianceSelectSql } from "../views/sla-compliance-sql.js";
 import { servingSelect, type ServingQueryOptions } from "../rollups/serving-source.js";
 import { runPage, type ServingPage } from "./paged-query.js";
 import { checkWindow, GpuGrainFiltersSchema, parseParams, windowShape } from "./query-params.js";
-import { SlaComplianceRowSchema } from "./sla-compliance-row.js";
+import { SLA_COMPLIANCE_ROW_FIELDS } from "./sla-compliance-row.js";
 
 /**
  * Parameters of {@link slaCompliance} (serving.md §8.1, §8.7): window, granularity (`1h`
@@ -43,9 +43,9 @@ export async function slaCompliance(
     () => slaComplianceSelectSql(db.database, { granularity: p.granularity, windowed: true }),
     options.source,
   );
-  return runPage(
+  return runPage<SlaComplianceRow>(
     db,
     { ...p, select, keys: SLA_COMPLIANCE_KEYS, filters: p.filters, cursor: p.cursor },
-    SlaComplianceRowSchema,
+    SLA_COMPLIANCE_ROW_FIELDS,
   );
 }
