@@ -8,8 +8,12 @@
  * default `.lpa/bench/serving-<events>`, shared with the query bench), rollups refreshed.
  * Under load the server runs twice: with its page cache (the default: answers reused until the
  * next rollup refresh) and without it (every request queries the rollups).
- * Env: LPA_API_BENCH_CONNECTIONS (default 50), LPA_API_BENCH_REQUESTS (HTTP requests under load,
- * default 2 per client), LPA_API_BENCH_ROUNDS (bare rounds over the request set, default 1).
+ * The load client reads every body in full (length checked against Content-Length) without
+ * parsing it, and first sends LPA_API_BENCH_WARMUP requests that are not measured (they open the
+ * keep-alive connections and warm both processes up; the cache is warm before either way).
+ * Env: LPA_API_BENCH_CONNECTIONS (default 50), LPA_API_BENCH_REQUESTS (measured HTTP requests
+ * under load, default 20 per client), LPA_API_BENCH_WARMUP (default 2 per client),
+ * LPA_API_BENCH_ROUNDS (bare rounds over the request set, default 1).
  * Last line: `ratio <HTTP p95 at N clients ÷ bare p95>`.
  */
 import { execFile } from "node:child_process";
@@ -26,7 +30,8 @@ const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const DIR =
   process.env["LPA_BENCH_DATASET_DIR"] ?? join(ROOT, ".lpa", "bench", `serving-${EVENTS}`);
 const CONNECTIONS = Number(process.env["LPA_API_BENCH_CONNECTIONS"] ?? 50);
-const REQUESTS = Number(process.env["LPA_API_BENCH_REQUESTS"] ?? 2 * CONNECTIONS);
+const REQUESTS = Number(process.env["LPA_API_BENCH_REQUESTS"] ?? 20 * CONNECTIONS);
+const WARMUP = Number(process.env["LPA_API_BENCH_WARMUP"] ?? 2 * CONNECTIONS);
 const ROUNDS = Number(process.env["LPA_API_BENCH_ROUNDS"] ?? 1);
 const HOUR = 3_600_000;
 const START = DATASET_START;
@@ -65,28 +70,38 @@ async function bare(
   return times;
 }
 
-async function http(base: string, connections: number, total: number, urls: readonly string[]) {
+async function http(
+  base: string,
+  connections: number,
+  total: number,
+  urls: readonly string[],
+  warmup = 0,
+) {
   const client = fileURLToPath(new URL("./load-client.ts", import.meta.url));
-  const r = await run(
-    "node",
-    ["--import", "tsx", client, base, String(connections), String(total), JSON.stringify(urls)],
-    {
-      maxBuffer: 256 * 1024 * 1024,
-    },
-  );
+  const args = [base, String(connections), String(total), JSON.stringify(urls), String(warmup)];
+  const r = await run("node", ["--import", "tsx", client, ...args], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const out = JSON.parse(r.stdout) as {
     wallMs: number;
-    samples: Array<{ url: string; ms: number; status: number }>;
+    warmupFailures: number;
+    cpuMs: number;
+    samples: Array<{ url: string; ms: number; status: number; bytes: number }>;
   };
   const bad = out.samples.filter((s) => s.status !== 200);
-  if (bad.length > 0)
-    throw new Error(`${bad.length} non-200 answers, e.g. ${JSON.stringify(bad[0])}`);
+  if (bad.length > 0 || out.warmupFailures > 0)
+    throw new Error(
+      `${bad.length + out.warmupFailures} failed answers (non-200 or short body), e.g. ${JSON.stringify(bad[0])}`,
+    );
   const byPath = new Map<string, number[]>();
+  const bytes = new Map<string, number>();
   for (const s of out.samples) {
     const path = s.url.slice(0, s.url.indexOf("?"));
     byPath.set(path, [...(byPath.get(path) ?? []), s.ms]);
+    bytes.set(path, Math.max(bytes.get(path) ?? 0, s.bytes));
   }
-  return { wallMs: out.wallMs, byPath, all: out.samples.map((s) => s.ms) };
+  const clientCpuMs = out.cpuMs / out.samples.length;
+  return { wallMs: out.wallMs, byPath, bytes, clientCpuMs, all: out.samples.map((s) => s.ms) };
 }
 
 const data = await openServingDataset(EVENTS, DIR);
@@ -102,22 +117,26 @@ try {
     const app = createApiServer({ db, requestTimeoutMs: 60_000, pageCache });
     const base = await app.listen({ port: 0, host: "127.0.0.1" });
     try {
-      return {
-        serial: await http(base, 1, set.length * ROUNDS, urls),
-        loaded: await http(base, CONNECTIONS, REQUESTS, urls),
-      };
+      const serial = await http(base, 1, set.length * ROUNDS, urls);
+      const cpu0 = process.cpuUsage();
+      const loaded = await http(base, CONNECTIONS, REQUESTS, urls, WARMUP);
+      const cpu = process.cpuUsage(cpu0);
+      // CPU of this process (server and engine) per loaded request, warm-up included.
+      const serverCpuMs = (cpu.user + cpu.system) / 1000 / (REQUESTS + WARMUP);
+      return { serial, loaded, serverCpuMs };
     } finally {
       await app.close();
     }
   };
-  const { serial, loaded } = await underLoad(true);
-  const uncached = (await underLoad(false)).loaded;
+  const { serial, loaded, serverCpuMs } = await underLoad(true);
+  const { loaded: uncached, serverCpuMs: uncachedCpuMs } = await underLoad(false);
 
   console.log(
-    `requests: 24-hour windows ending at ${ENDS.length} hours × ${ENDPOINTS.length} endpoints, limit 50`,
+    `requests: 24-hour windows ending at ${ENDS.length} hours × ${ENDPOINTS.length} endpoints, limit 50; ` +
+      `under load ${REQUESTS} measured after ${WARMUP} unmeasured, ${CONNECTIONS} clients`,
   );
   console.log(
-    `${"endpoint".padEnd(22)} ${"bare p50".padStart(10)} ${"bare p95".padStart(10)} ${"http@1 p50".padStart(10)} ${`http@${CONNECTIONS} p50`.padStart(10)} ${`http@${CONNECTIONS} p95`.padStart(10)} ${"no-cache p95".padStart(12)}`,
+    `${"endpoint".padEnd(22)} ${"bare p50".padStart(10)} ${"bare p95".padStart(10)} ${"http@1 p50".padStart(10)} ${`http@${CONNECTIONS} p50`.padStart(10)} ${`http@${CONNECTIONS} p95`.padStart(10)} ${"no-cache p95".padStart(12)} ${"max body".padStart(9)}`,
   );
   for (const spec of ENDPOINTS) {
     const b = bareTimes.get(spec.path) ?? [];
@@ -125,7 +144,7 @@ try {
     const l = loaded.byPath.get(spec.path) ?? [];
     const u = uncached.byPath.get(spec.path) ?? [];
     console.log(
-      `${spec.path.padEnd(22)} ${ms(quantile(b, 0.5))} ${ms(quantile(b, 0.95))} ${ms(quantile(s, 0.5))} ${ms(quantile(l, 0.5))} ${ms(quantile(l, 0.95))} ${ms(quantile(u, 0.95)).padStart(12)}`,
+      `${spec.path.padEnd(22)} ${ms(quantile(b, 0.5))} ${ms(quantile(b, 0.95))} ${ms(quantile(s, 0.5))} ${ms(quantile(l, 0.5))} ${ms(quantile(l, 0.95))} ${ms(quantile(u, 0.95)).padStart(12)} ${`${((loaded.bytes.get(spec.path) ?? 0) / 1024).toFixed(0)} KB`.padStart(9)}`,
     );
   }
   const allBare = [...bareTimes.values()].flat();
@@ -133,6 +152,9 @@ try {
   const p95Http = quantile(loaded.all, 0.95);
   console.log(
     `all: bare p50 ${quantile(allBare, 0.5).toFixed(1)} ms p95 ${p95Bare.toFixed(1)} ms; http@1 p50 ${quantile(serial.all, 0.5).toFixed(1)} ms (overhead ×${(quantile(serial.all, 0.5) / quantile(allBare, 0.5)).toFixed(2)}); http@${CONNECTIONS} p50 ${quantile(loaded.all, 0.5).toFixed(1)} ms p95 ${p95Http.toFixed(1)} ms, ${(REQUESTS / (loaded.wallMs / 1000)).toFixed(1)} req/s (goal p95 ≤ 50 ms: ${p95Http <= 50 ? "met" : "NOT met"}); without the page cache p50 ${quantile(uncached.all, 0.5).toFixed(1)} ms p95 ${quantile(uncached.all, 0.95).toFixed(1)} ms`,
+  );
+  console.log(
+    `CPU per loaded request: server ${serverCpuMs.toFixed(3)} ms (no cache ${uncachedCpuMs.toFixed(3)} ms), load client ${loaded.clientCpuMs.toFixed(3)} ms`,
   );
   console.log(`ratio ${(p95Http / p95Bare).toFixed(2)}`);
 } finally {

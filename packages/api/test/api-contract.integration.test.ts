@@ -138,6 +138,23 @@ describe("orchestrator_address filter", () => {
   });
 });
 
+describe("equivalent query strings", () => {
+  it("differing only in parameter order or spelling answer the same bytes", async () => {
+    const path = SLA_COMPLIANCE_ENDPOINT.path;
+    const first = (await call(app, `${path}?${DAY}&limit=1`)).json.data ?? [];
+    const addr = (first[0] as Row)["orchestrator_address"] as string;
+    const urls = [
+      `${path}?${DAY}&orchestrator_address=${addr}&limit=7`,
+      `${path}?limit=7&orchestrator_address=%20${addr.toUpperCase()}%20&end=2026-02-26T09:00:00%2B01:00&start=2026-02-25T08:00:00.000Z`,
+    ];
+    const headers = { "x-request-id": "same-id" };
+    const [a, b] = await Promise.all(urls.map((u) => call(app, u, { headers })));
+    expect(a?.status).toBe(200);
+    expect(a?.json.data?.length).toBeGreaterThan(0);
+    expect(b?.text).toBe(a?.text);
+  });
+});
+
 describe("serving.md §9 X5: pagination", () => {
   it("limit=1 pages through rows of one hour, and a changed end is refused", async () => {
     const first = await call(app, `/v1/sla/compliance?${DAY}&limit=1`);

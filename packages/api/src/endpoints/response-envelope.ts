@@ -84,18 +84,38 @@ export function envelopeHead(
   return `{"data":${JSON.stringify(data)},"pagination":${JSON.stringify(pagination)}`;
 }
 
-/** The `meta` object of one response (serving.md §8.2). */
-export function envelopeMeta(q: ResolvedQuery, ctx: EnvelopeContext) {
+/**
+ * The members of `meta` fixed by the query (serving.md §8.2): everything after `request_id`.
+ * Shared by every response to the same resolved query.
+ */
+export function fixedMeta(q: ResolvedQuery) {
   return {
-    generated_at: formatRfc3339Millis(ctx.generatedAtMs),
-    request_id: ctx.requestId,
     semantics_version: SEMANTICS_VERSION,
     grain: q.granularity,
     window: { start: formatRfc3339(q.start), end: formatRfc3339(q.end) },
   };
 }
 
-/** A whole response body (JSON text): {@link envelopeHead} then `meta`. */
-export function envelopeBody(head: string, q: ResolvedQuery, ctx: EnvelopeContext): string {
-  return `${head},"meta":${JSON.stringify(envelopeMeta(q, ctx))}}`;
+/**
+ * The text that closes every response body to `q`: {@link fixedMeta}'s members, then the
+ * closing braces of `meta` and of the envelope (`,"semantics_version":…,"window":{…}}}`).
+ */
+export function envelopeTail(q: ResolvedQuery): string {
+  return `,${JSON.stringify(fixedMeta(q)).slice(1)}}`;
+}
+
+/**
+ * A whole response body (UTF-8 JSON bytes): `head` ({@link envelopeHead}), then `meta` with
+ * this response's `generated_at` (ms precision) and `request_id`, then `tail`
+ * ({@link envelopeTail} of the same query). One copy of `head`, however large.
+ * @example JSON.parse(envelopeBytes(Buffer.from(head), envelopeTail(q), ctx).toString()).meta.grain === q.granularity
+ */
+export function envelopeBytes(head: Buffer, tail: string, ctx: EnvelopeContext): Buffer {
+  const meta =
+    `,"meta":{"generated_at":"${formatRfc3339Millis(ctx.generatedAtMs)}",` +
+    `"request_id":${JSON.stringify(ctx.requestId)}${tail}`;
+  const out = Buffer.allocUnsafe(head.length + Buffer.byteLength(meta));
+  head.copy(out, 0);
+  out.write(meta, head.length);
+  return out;
 }

@@ -63,13 +63,23 @@ const filterParam = (key: string) =>
         (key === "orchestrator_address" ? " Trimmed and lowercased first." : ""),
     });
 
+// One schema per endpoint: building a zod object (and its compiled fast path) costs far more
+// than parsing with it, so requests reuse it.
+const schemas = new WeakMap<EndpointSpec, z.ZodObject>();
+
 /**
  * The query string of one endpoint as a zod schema over the raw (decoded) string values: every
  * parameter of serving.md §8.1 and the endpoint's filters, nothing else (strict). Parsing turns
  * `start`/`end` into epoch ms and `limit` into a number; the OpenAPI document is generated from
- * it (input side).
+ * it (input side). Built once per endpoint object and shared (treat it as immutable).
  */
 export function querySchema(spec: EndpointSpec): z.ZodObject {
+  let schema = schemas.get(spec);
+  if (schema === undefined) schemas.set(spec, (schema = buildQuerySchema(spec)));
+  return schema;
+}
+
+function buildQuerySchema(spec: EndpointSpec): z.ZodObject {
   const filters: Record<string, z.ZodType> = {};
   for (const k of spec.keys) filters[k] = filterParam(k).optional();
   return z.strictObject({

@@ -23,13 +23,15 @@ const echo = (name: string): string =>
  * Resolves the query string of a request to `spec` (serving.md §8.1, §8.3): rejects unknown and
  * repeated parameters, parses each value, applies a cursor (its window and filters, which the
  * request may only repeat identically) or the defaults (`end` = `nowMs`, `start` = `end` − 24 h),
- * and checks the window. `rawQuery` is the text after `?` (undefined when absent).
+ * and checks the window. `rawQuery` is the text after `?` (undefined when absent). `nowMs` may
+ * be a clock, read only when the answer depends on it (no `end` and no cursor), so a caller can
+ * tell whether the same query string always resolves the same way.
  * @throws HttpProblem 400 listing every invalid parameter.
  */
 export function resolveQuery(
   spec: EndpointSpec,
   rawQuery: string | undefined,
-  nowMs: number,
+  nowMs: number | (() => number),
 ): ResolvedQuery {
   const parsed = parseQueryString(spec, rawQuery ?? "");
   const filters = normalizedFilters(spec, parsed);
@@ -37,7 +39,7 @@ export function resolveQuery(
   const limit = parsed.limit ?? DEFAULT_LIMIT;
   if (parsed.cursor !== undefined)
     return { ...continueCursor(spec, parsed, filters, parsed.cursor), granularity, limit };
-  const end = parsed.end ?? nowMs;
+  const end = parsed.end ?? (typeof nowMs === "number" ? nowMs : nowMs());
   const start = parsed.start ?? Math.max(0, end - DEFAULT_WINDOW_MS);
   checkWindow(start, end);
   return { start, end, granularity, limit, filters };
@@ -46,12 +48,13 @@ export function resolveQuery(
 /** Known, single-valued parameters parsed with the endpoint's query schema. */
 function parseQueryString(spec: EndpointSpec, rawQuery: string): ParsedQuery {
   const schema = querySchema(spec);
-  const known = new Set(Object.keys(schema.shape));
+  const known = schema.shape;
   const seen = new Map<string, string>();
   const problems: InvalidParamEntry[] = [];
   const repeated = new Set<string>();
   for (const [name, value] of new URLSearchParams(rawQuery)) {
-    if (!known.has(name)) problems.push({ name: echo(name), reason: "unknown parameter" });
+    if (!Object.hasOwn(known, name))
+      problems.push({ name: echo(name), reason: "unknown parameter" });
     else if (seen.has(name)) repeated.add(name);
     else seen.set(name, value);
   }

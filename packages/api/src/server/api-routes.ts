@@ -6,11 +6,11 @@ import {
 import type { Granularity } from "@livepeer-analytics/core";
 import type { FastifyInstance } from "fastify";
 import type { EndpointSpec, ResolvedQuery, ServingRow } from "../endpoints/endpoint-spec.js";
-import { envelopeBody, envelopeHead } from "../endpoints/response-envelope.js";
-import { resolveQuery } from "../params/serving-query.js";
+import { envelopeBytes, envelopeHead } from "../endpoints/response-envelope.js";
 import { runWithDeadline, withDeadline } from "./deadline.js";
 import { pingWithin, problemForQueryError, sendProblem } from "./problem-reply.js";
 import type { PageCache } from "./page-cache.js";
+import type { PreparedQuery, QueryPreparer } from "./prepared-query.js";
 import type { SingleFlight } from "./single-flight.js";
 
 /** What the API routes need from the server options. */
@@ -18,34 +18,40 @@ export interface ApiRouteContext {
   readonly db: LpaClickHouse;
   readonly now: () => number;
   readonly requestTimeoutMs: number;
+  /** Resolves query strings (remembering clock-independent ones). */
+  readonly queries: QueryPreparer;
   /** Identical concurrent queries run once (keyed by path and resolved parameters). */
   readonly flights: SingleFlight<ServingPage<ServingRow>>;
   /**
-   * Rollup-backed answers (their envelope text without `meta`) reused until the next rollup
+   * Rollup-backed answers (their envelope bytes without `meta`) reused until the next rollup
    * refresh; absent = no cache.
    */
-  readonly pages?: PageCache<string>;
+  readonly pages?: PageCache<Buffer>;
+}
+
+/** The page cache when `q` is answered from the rollups (a granularity they hold), else none. */
+function pagesFor(q: ResolvedQuery, ctx: ApiRouteContext): PageCache<Buffer> | undefined {
+  return isRollupGranularity(q.granularity) ? ctx.pages : undefined;
 }
 
 /**
- * One page's envelope text without `meta` ({@link envelopeHead}): from the page cache when the
- * answer comes from the rollups (a granularity they hold) and is cached for the current
- * refresh, else queried (once for identical concurrent requests) under the deadline and cached.
+ * One page's envelope bytes without `meta` ({@link envelopeHead}): from the page cache when the
+ * answer comes from the rollups and is cached for the current refresh, else queried (once for
+ * identical concurrent requests) under the deadline and cached.
  */
-async function pageOf(spec: EndpointSpec, q: ResolvedQuery, ctx: ApiRouteContext): Promise<string> {
-  const key = JSON.stringify([spec.path, q]);
-  const pages = isRollupGranularity(q.granularity) ? ctx.pages : undefined;
+async function pageOf(spec: EndpointSpec, p: PreparedQuery, ctx: ApiRouteContext): Promise<Buffer> {
+  const pages = pagesFor(p.query, ctx);
   return runWithDeadline(ctx.requestTimeoutMs, async (signal) => {
     const version = pages === undefined ? null : await pages.version();
-    const hit = version === null ? undefined : await pages?.get(key);
+    const hit = version === null ? undefined : await pages?.get(p.key);
     if (hit !== undefined) return hit;
     // With the cache, the polled version already says whether rollups are maintained.
     const source = pages === undefined ? "auto" : version === null ? "view" : "rollup";
-    const page = await ctx.flights.run(`${source}:${key}`, signal, (shared) =>
-      spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), q, source),
+    const page = await ctx.flights.run(`${source}:${p.key}`, signal, (shared) =>
+      spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), p.query, source),
     );
-    const head = envelopeHead(spec, q, page);
-    if (pages !== undefined && version !== null) pages.set(key, version, head);
+    const head = Buffer.from(envelopeHead(spec, p.query, page));
+    if (pages !== undefined && version !== null) pages.set(p.key, version, head);
     return head;
   });
 }
@@ -55,20 +61,29 @@ function isRollupGranularity(g: Granularity): boolean {
   return (ROLLUP_GRANULARITIES as readonly Granularity[]).includes(g);
 }
 
-/** Registers `GET <spec.path>` (serving.md §8): parse, query under a deadline, envelope. */
+/** The text after `?` of a request URL, undefined when there is none. */
+function queryStringOf(url: string): string | undefined {
+  const i = url.indexOf("?");
+  return i === -1 ? undefined : url.slice(i + 1);
+}
+
+/**
+ * Registers `GET <spec.path>` (serving.md §8): parse, query under a deadline, envelope. A cached
+ * page is answered without waiting on anything (no deadline timer, no version poll).
+ */
 export function registerEndpoint(
   app: FastifyInstance,
   spec: EndpointSpec,
   ctx: ApiRouteContext,
 ): void {
   app.get(spec.path, async (request, reply) => {
-    const requestMs = ctx.now();
-    const url = request.raw.url ?? "";
-    const rawQuery = url.includes("?") ? url.slice(url.indexOf("?") + 1) : undefined;
     try {
-      const q = resolveQuery(spec, rawQuery, requestMs);
-      const head = await pageOf(spec, q, ctx);
-      const body = envelopeBody(head, q, { generatedAtMs: ctx.now(), requestId: request.id });
+      const p = ctx.queries.prepare(spec, queryStringOf(request.raw.url ?? ""), ctx.now);
+      const head = pagesFor(p.query, ctx)?.peek(p.key) ?? (await pageOf(spec, p, ctx));
+      const body = envelopeBytes(head, p.tail, {
+        generatedAtMs: ctx.now(),
+        requestId: request.id,
+      });
       return reply
         .header("cache-control", "no-store")
         .type("application/json; charset=utf-8")

@@ -10,6 +10,7 @@ import { clientErrorHandler } from "./client-error.js";
 import { registerPages } from "./page-routes.js";
 import { pathOf, sendProblem } from "./problem-reply.js";
 import { createPageCache } from "./page-cache.js";
+import { createQueryPreparer } from "./prepared-query.js";
 import { createSingleFlight } from "./single-flight.js";
 
 /** Options of {@link createApiServer}. */
@@ -45,11 +46,12 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
     db: options.db,
     now: options.now ?? Date.now,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    queries: createQueryPreparer(),
     flights: createSingleFlight(),
     ...(options.pageCache === false
       ? {}
       : {
-          pages: createPageCache({
+          pages: createPageCache<Buffer>({
             readVersion: () => rollupVersion(options.db),
             now: Date.now,
             ...(typeof options.pageCache === "object" ? options.pageCache : {}),

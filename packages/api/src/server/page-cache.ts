@@ -1,3 +1,5 @@
+import { lruGet, lruSet } from "./lru-map.js";
+
 /**
  * Pages of rollup-backed answers, reused while the data they were read from is unchanged: each
  * entry is stamped with the rollups' `refresh_version` at read time and is only served while
@@ -10,6 +12,11 @@
 export interface PageCache<T> {
   /** The page cached under `key` for the current data version, if any. */
   get(key: string): Promise<T | undefined>;
+  /**
+   * {@link get} without waiting: the page when the version was polled less than `pollMs` ago
+   * and the page is cached for it; undefined otherwise (then {@link get} decides, after a poll).
+   */
+  peek(key: string): T | undefined;
   /** Caches `page` under `key` for `version` (the version read before the page was). */
   set(key: string, version: string, page: T): void;
   /** The current data version (polled), or null when unknown (nothing is cached then). */
@@ -56,24 +63,21 @@ export function createPageCache<T>(options: PageCacheOptions): PageCache<T> {
       .finally(() => (polling = undefined));
     return polling;
   };
+  const pageFor = (v: string | null, key: string): T | undefined => {
+    if (v === null) return undefined;
+    const e = lruGet(entries, key);
+    return e !== undefined && e.version === v ? e.page : undefined;
+  };
   return {
     version,
     async get(key) {
-      const v = await version();
-      const e = entries.get(key);
-      if (v === null || e === undefined || e.version !== v) return undefined;
-      entries.delete(key); // LRU: re-insert as most recent
-      entries.set(key, e);
-      return e.page;
+      return pageFor(await version(), key);
+    },
+    peek(key) {
+      return options.now() - polledAt < pollMs ? pageFor(current, key) : undefined;
     },
     set(key, v, page) {
-      if (v !== current) return;
-      entries.set(key, { version: v, page });
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next();
-        if (oldest.done === true) break;
-        entries.delete(oldest.value);
-      }
+      if (v === current) lruSet(entries, key, { version: v, page }, maxEntries);
     },
   };
 }

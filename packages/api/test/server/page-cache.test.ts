@@ -84,3 +84,28 @@ describe("page cache", () => {
     expect(performance.now() - t0).toBeGreaterThanOrEqual(900);
   });
 });
+
+describe("page cache peek", () => {
+  it("answers without a poll only while the last poll is fresh", async () => {
+    const { state, cache } = setup();
+    expect(cache.peek("k")).toBeUndefined(); // never polled
+    cache.set("k", (await cache.version()) ?? "", "page-1");
+    expect(cache.peek("k")).toBe("page-1");
+    expect(cache.peek("other")).toBeUndefined();
+    state.now += 999;
+    expect(cache.peek("k")).toBe("page-1");
+    state.now += 1;
+    expect(cache.peek("k")).toBeUndefined(); // poll due: get() decides
+    expect(state.reads).toBe(1);
+    expect(await cache.get("k")).toBe("page-1");
+    expect(cache.peek("k")).toBe("page-1");
+  });
+
+  it("serves nothing while the version is unknown", async () => {
+    const { state, cache } = setup();
+    state.version = null;
+    await cache.version();
+    cache.set("k", "1", "page");
+    expect(cache.peek("k")).toBeUndefined();
+  });
+});

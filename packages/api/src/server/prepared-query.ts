@@ -1,0 +1,56 @@
+import type { EndpointSpec, ResolvedQuery } from "../endpoints/endpoint-spec.js";
+import { envelopeTail } from "../endpoints/response-envelope.js";
+import { resolveQuery } from "../params/serving-query.js";
+import { lruGet, lruSet } from "./lru-map.js";
+
+/** A request's query string resolved, with what every response to it shares. */
+export interface PreparedQuery {
+  readonly query: ResolvedQuery;
+  /**
+   * Page cache key: the endpoint path and the resolved query, so query strings that differ only
+   * in parameter order or in equivalent spellings (`+01:00` vs `Z`, `%2D` vs `-`, the address
+   * case) share one key.
+   */
+  readonly key: string;
+  /** The closing text of every body answering it ({@link envelopeTail}). */
+  readonly tail: string;
+}
+
+/**
+ * Resolves query strings, remembering the ones whose answer does not depend on the clock (an
+ * explicit `end` or a cursor): a repeated query string then costs one map lookup instead of a
+ * parse. Bounded LRU; invalid query strings are never remembered (they throw every time).
+ */
+export interface QueryPreparer {
+  /** The prepared query of `rawQuery` (text after `?`, undefined when absent) on `spec`. */
+  prepare(spec: EndpointSpec, rawQuery: string | undefined, now: () => number): PreparedQuery;
+}
+
+/** Query strings longer than this are resolved every time (no memory spent on them). */
+const MAX_REMEMBERED_LENGTH = 8_192;
+
+/** A new {@link QueryPreparer} remembering at most `maxEntries` query strings (default 1 000). */
+export function createQueryPreparer(maxEntries = 1_000): QueryPreparer {
+  const remembered = new Map<string, PreparedQuery>();
+  return {
+    prepare(spec, rawQuery, now) {
+      const text = rawQuery ?? "";
+      const memoKey = `${spec.path}?${text}`;
+      const hit = lruGet(remembered, memoKey);
+      if (hit !== undefined) return hit;
+      let clockRead = false;
+      const query = resolveQuery(spec, text, () => {
+        clockRead = true;
+        return now();
+      });
+      const prepared = {
+        query,
+        key: JSON.stringify([spec.path, query]),
+        tail: envelopeTail(query),
+      };
+      if (!clockRead && text.length <= MAX_REMEMBERED_LENGTH)
+        lruSet(remembered, memoKey, prepared, maxEntries);
+      return prepared;
+    },
+  };
+}

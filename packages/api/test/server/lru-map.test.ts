@@ -1,0 +1,26 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { lruGet, lruSet } from "../../src/server/lru-map.js";
+
+describe("lru map", () => {
+  it("keeps the maxEntries most recently used keys, whatever the operations", () => {
+    const op = fc.record({ get: fc.boolean(), key: fc.integer({ min: 0, max: 6 }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(op), (max, ops) => {
+        const map = new Map<number, number>();
+        const recency: number[] = []; // model: keys present, least recent first
+        for (const { get, key } of ops) {
+          if (get) {
+            expect(lruGet(map, key)).toBe(recency.includes(key) ? key * 10 : undefined);
+            if (!recency.includes(key)) continue;
+          } else lruSet(map, key, key * 10, max);
+          const i = recency.indexOf(key);
+          if (i !== -1) recency.splice(i, 1);
+          recency.push(key);
+          if (recency.length > max) recency.shift();
+        }
+        expect([...map.keys()]).toEqual(recency);
+      }),
+    );
+  });
+});
