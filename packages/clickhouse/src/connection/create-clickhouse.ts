@@ -72,7 +72,7 @@ export interface LpaClickHouse {
    * `dedupToken`, when given, makes re-sending the same body a no-op on tables with a
    * deduplication window (idempotent retries).
    */
-  insertJsonLines(table: string, body: string, dedupToken?: string): Promise<void>;
+  insertJsonLines(table: string, body: string | Uint8Array, dedupToken?: string): Promise<void>;
   /** True when the engine answers `SELECT 1`. */
   ping(): Promise<boolean>;
   /** Closes the connection; idempotent. */
@@ -130,12 +130,12 @@ export async function createClickHouse(options: ClickHouseOptions = {}): Promise
 async function rawInsert(
   conn: ChdbConnectionLike,
   table: string,
-  body: string,
+  body: string | Uint8Array,
   token: string | undefined,
 ): Promise<void> {
   await conn.chdb.rawInsert({
     table,
-    values: Buffer.from(body, "utf8"),
+    values: typeof body === "string" ? Buffer.from(body, "utf8") : body,
     format: "JSONEachRow",
     settings: {
       async_insert: 0,
@@ -153,7 +153,7 @@ function wrap(
   mode: "embedded" | "server",
   database: string,
   readOnly: boolean,
-  insert: (table: string, body: string, token: string | undefined) => Promise<void>,
+  insert: (table: string, body: string | Uint8Array, token: string | undefined) => Promise<void>,
 ): LpaClickHouse {
   let closed: Promise<void> | undefined;
   return {

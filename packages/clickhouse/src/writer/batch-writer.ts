@@ -4,8 +4,11 @@ import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from "./backoff.js";
 import { batchToken } from "./batch-token.js";
 import { classifyInsertError, WriterClosedError, WriterInsertError } from "./writer-errors.js";
 
-/** Sends one batch: JSONEachRow `body` into `table` with an insert deduplication `token`. */
-export type InsertTransport = (table: string, body: string, token: string) => Promise<void>;
+/**
+ * Sends one batch: JSONEachRow `body` (UTF-8 bytes, newline-terminated lines) into `table` with
+ * an insert deduplication `token`.
+ */
+export type InsertTransport = (table: string, body: Uint8Array, token: string) => Promise<void>;
 
 /** Options of {@link createBatchWriter}. */
 export interface BatchWriterOptions {
@@ -102,7 +105,7 @@ interface TableBuffer {
 
 interface Batch {
   readonly table: string;
-  readonly body: string;
+  readonly body: Buffer;
   readonly rows: number;
   readonly bytes: number;
 }
@@ -143,7 +146,12 @@ export function createBatchWriter(
   const cut = (table: string): void => {
     const b = buffers.get(table);
     if (b === undefined || b.lines.length === 0) return;
-    outbox.push({ table, body: b.lines.join("\n") + "\n", rows: b.lines.length, bytes: b.bytes });
+    outbox.push({
+      table,
+      body: encodeLines(b.lines, b.bytes),
+      rows: b.lines.length,
+      bytes: b.bytes,
+    });
     outboxBytes += b.bytes;
     buffers.delete(table);
   };
@@ -249,4 +257,18 @@ export function createBatchWriter(
     },
     stats,
   };
+}
+
+/**
+ * The UTF-8 body of `lines`, each followed by a newline, encoded once (the token hash and the
+ * insert both read these bytes); `bytes` is their exact encoded size including newlines.
+ */
+function encodeLines(lines: readonly string[], bytes: number): Buffer {
+  const body = Buffer.allocUnsafe(bytes);
+  let at = 0;
+  for (const line of lines) {
+    at += body.write(line, at, "utf8");
+    body[at++] = 10;
+  }
+  return at === bytes ? body : body.subarray(0, at);
 }

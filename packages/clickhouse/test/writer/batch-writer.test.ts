@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBatchDeriver, encodeOutputRow } from "@livepeer-analytics/core";
 import {
+  batchToken,
   createBatchWriter,
   createClickHouse,
   migrate,
@@ -188,5 +190,46 @@ describe("batch writer on the embedded engine", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(w.stats.rowsWritten).toBe(1);
     await w.close();
+  });
+});
+
+// Last: these add rows that the counting tests above do not expect.
+describe("batch writer bytes", () => {
+  it("sends each batch as the UTF-8 bytes of its lines, tokened like the same text", async () => {
+    const sent: Array<{ body: Uint8Array; token: string }> = [];
+    const capture: InsertTransport = async (table, body, token) => {
+      sent.push({ body, token });
+      await db.insertJsonLines(table, body, token);
+    };
+    const lines = [unknownRow(9001), unknownRow(9002).replace('"{}"', '"{\\"é\\":\\"😀 ∑\\"}"')];
+    const w = createBatchWriter(db, { transport: capture });
+    for (const l of lines) await w.write("raw_unknown_events", l);
+    await w.close();
+    const text = lines.join("\n") + "\n";
+    expect(sent).toHaveLength(1);
+    expect(Buffer.from(sent[0]?.body ?? []).equals(Buffer.from(text, "utf8"))).toBe(true);
+    expect(sent[0]?.token).toBe(batchToken("raw_unknown_events", text));
+    const [r] = await db.query<{ j: string }>(
+      `SELECT raw_json AS j FROM ${db.database}.raw_unknown_events WHERE raw_event_uid = 'uid-9002'`,
+    );
+    expect(r?.j).toBe((JSON.parse(lines[1] as string) as { raw_json: string }).raw_json);
+  });
+
+  it("stores a record whose strings hold lone surrogates (as U+FFFD) instead of failing the batch", async () => {
+    const rec =
+      '{"id":"lone\\ud800","type":"stream_trace","timestamp":"1771000000000","gateway":"gw\\udfff",' +
+      '"data":{"type":"gateway_receive_stream_request","stream_id":"s\\ud800","request_id":"r1",' +
+      '"pipeline_id":"p","timestamp":1771000000000}}';
+    const deriver = createBatchDeriver({ topic: "t", processingTimeMs: 1771000000000 });
+    const w = createBatchWriter(db, { retry: { attempts: 1 } });
+    for (const r of [...deriver.push(rec, 0), ...deriver.finish()])
+      await w.write(r.table.name, encodeOutputRow(r));
+    await w.close();
+    const rows = await db.query<{ uid: string; s: string; g: string }>(
+      `SELECT raw_event_uid AS uid, stream_id AS s, gateway AS g
+       FROM ${db.database}.raw_stream_trace_events WHERE raw_event_uid LIKE 'lone%'`,
+    );
+    expect(rows).toEqual([{ uid: "lone\ufffd", s: "s\ufffd", g: "gw\ufffd" }]);
+    expect(await count("fact_workflow_sessions")).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,10 @@ export type EncodedRow = Record<string, string | number | null>;
 
 /**
  * Encodes a row for storage (events.md §9): timestamps as `YYYY-MM-DD hh:mm:ss.SSS` UTC,
- * `bigint` as decimal strings, booleans as 0/1, nulls kept; columns in table order.
+ * `bigint` as decimal strings, booleans as 0/1, nulls kept; columns in table order. Strings are
+ * stored as UTF-8, so a lone surrogate (which JSON text may carry as a `\ud800` escape) becomes
+ * U+FFFD, as any UTF-8 encoder writes it (and as {@link utf8ByteLength} counts it); ClickHouse
+ * refuses the escape itself, which would fail the whole batch.
  */
 export function encodeRow<Row>(table: TableSpec<string, Row>, row: Row): EncodedRow {
   const out: EncodedRow = {};
@@ -18,9 +21,22 @@ export function encodeRow<Row>(table: TableSpec<string, Row>, row: Row): Encoded
       out[name] = formatTimestamp(v as number);
     else if (typeof v === "bigint") out[name] = v.toString();
     else if (typeof v === "boolean") out[name] = v ? 1 : 0;
-    else out[name] = v as string | number;
+    else if (typeof v === "string") out[name] = wellFormed(v);
+    else out[name] = v as number;
   }
   return out;
+}
+
+/** String methods of ES2024, present in every supported runtime (Node 20, current browsers). */
+interface Es2024String {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
+}
+
+/** `s` with every lone surrogate replaced by U+FFFD (`s` itself when there is none). */
+export function wellFormed(s: string): string {
+  const t = s as unknown as Es2024String;
+  return t.isWellFormed() ? s : t.toWellFormed();
 }
 
 /** UTF-8 byte length of a string without allocating (size guard, events.md §9). */

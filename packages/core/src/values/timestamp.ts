@@ -47,11 +47,46 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
+/** Day number and `YYYY-MM-DD ` text of the last day rendered (rows of a batch share days). */
+let lastDay = NaN;
+let lastDayText = "";
+
 /**
- * Renders epoch milliseconds as `YYYY-MM-DD HH:MM:SS.mmm` in UTC (ClickHouse DateTime64(3) text).
+ * Renders epoch milliseconds as `YYYY-MM-DD HH:MM:SS.mmm` in UTC (ClickHouse DateTime64(3) text),
+ * truncating fractions toward zero like `Date` does.
  * @example formatTimestamp(1770062064713) === "2026-02-02 19:54:24.713"
  */
 export function formatTimestamp(ms: number): string {
+  const t = Math.trunc(ms);
+  if (!(Math.abs(t) <= 8.64e15)) return formatWithDate(ms); // NaN, ±Infinity, beyond Date's range
+  const day = Math.floor(t / 86_400_000);
+  if (day !== lastDay) {
+    const d = new Date(day * 86_400_000);
+    lastDayText = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} `;
+    lastDay = day;
+  }
+  let rest = t - day * 86_400_000;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const milli = rest - sec * 1000;
+  return (
+    lastDayText +
+    (h < 10 ? "0" : "") +
+    h +
+    (m < 10 ? ":0" : ":") +
+    m +
+    (sec < 10 ? ":0" : ":") +
+    sec +
+    (milli < 10 ? ".00" : milli < 100 ? ".0" : ".") +
+    milli
+  );
+}
+
+/** The `Date`-based rendering (also what an invalid time renders as). */
+function formatWithDate(ms: number): string {
   const d = new Date(ms);
   return (
     `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ` +

@@ -45,3 +45,19 @@ describe("rowSizeUpperBound", () => {
     );
   });
 });
+
+describe("encodeRow strings", () => {
+  it("are stored as their UTF-8 reading: lone surrogates become U+FFFD, exact length kept", () => {
+    const table = FACT_TABLES[0] as unknown as Table;
+    const name = table.columns.find(([, type]) => type === "String")?.[0] as string;
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        const encoded = encodeRow(table, { [name]: s })[name] as string;
+        expect(encoded).toBe(Buffer.from(s, "utf8").toString("utf8"));
+        expect(utf8ByteLength(encoded)).toBe(utf8ByteLength(s));
+        expect(JSON.stringify(encoded)).not.toMatch(/\\ud[89a-f]/i);
+      }),
+    );
+    expect(encodeRow(table, { [name]: "a\ud800b" })[name]).toBe("a\ufffdb");
+  });
+});

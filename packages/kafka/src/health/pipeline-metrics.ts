@@ -124,6 +124,10 @@ export function metricsText(m: PipelineMetrics): string {
     );
   };
   hist("lpa_batch_seconds", "Batch latency (consume to commit-ready).", m.batchLatency);
-  hist("lpa_write_seconds", "Writer flush latency.", m.writeLatency);
+  hist(
+    "lpa_write_seconds",
+    "Time from a step's first insert until all of its rows are durable.",
+    m.writeLatency,
+  );
   return out.join("\n") + "\n";
 }

@@ -31,7 +31,8 @@ import {
   type TableLine,
 } from "./batch-rows.js";
 import { createDedupWindow, loadDedupSeed, type DedupWindow } from "./dedup-window.js";
-import { factLinesSince, type EmittedContent } from "./fact-emission.js";
+import { factLinesSince } from "./fact-emission.js";
+import { RecentEmissions } from "./recent-emissions.js";
 import { SessionCache } from "./session-cache.js";
 import { StringPool } from "./string-pool.js";
 import {
@@ -55,6 +56,11 @@ export interface PipelineOptions {
   readonly writer?: BatchWriterOptions;
   /** Bound of the session cache (default 100 000 sessions). */
   readonly maxSessions?: number;
+  /**
+   * Sessions whose last written keyed fact rows are kept to omit unchanged ones (default 4 096;
+   * each holds its derived rows, so this bounds that memory; others rewrite all rows).
+   */
+  readonly maxEmittedSessions?: number;
   /** Row size limit (events.md §9; default 1 000 000). */
   readonly maxRecordBytes?: number;
   readonly pipelineModelMode?: string;
@@ -87,9 +93,6 @@ export interface Pipeline {
 
 const nodeSha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
 
-/** Writers whose inserts run concurrently. */
-const WRITE_LANES = 3;
-
 /** Overlap of snapshot refreshes (ms of ingestion time), covering clock skew and in-flight writes. */
 const REFRESH_OVERLAP_MS = 30_000;
 
@@ -111,15 +114,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     ...(options.pipelineModelMode ? { pipelineModelMode: options.pipelineModelMode } : {}),
   };
   const metrics = createPipelineMetrics();
-  // Tables are spread over writers whose inserts run concurrently (the engine parses and stores
-  // each insert on its own threads); a table always goes through the same writer.
-  const writers: BatchWriter[] = Array.from({ length: WRITE_LANES }, () =>
-    createBatchWriter(db, { ...options.writer, maxDelayMs: Infinity }),
-  );
-  const laneOf = new Map<string, BatchWriter>();
+  // One writer per table: every table's insert of a step is in flight at once, and the engine
+  // stores them on its own threads while this thread derives the step's sessions.
+  const writers = new Map<string, BatchWriter>();
   const writerOf = (table: string): BatchWriter => {
-    let w = laneOf.get(table);
-    if (w === undefined) laneOf.set(table, (w = writers[laneOf.size % WRITE_LANES] as BatchWriter));
+    let w = writers.get(table);
+    if (w === undefined)
+      writers.set(table, (w = createBatchWriter(db, { ...options.writer, maxDelayMs: Infinity })));
     return w;
   };
   const cache = new SessionCache(options.maxSessions ?? 100_000);
@@ -136,8 +137,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const index = new SnapshotIndex();
   /** Version last written per cached accumulator (skip re-writing identical derivations). */
   const written = new WeakMap<SessionAccumulator, bigint>();
-  /** Keyed fact rows last written per cached accumulator (omit unchanged ones, §4.5). */
-  const emitted = new WeakMap<SessionAccumulator, EmittedContent>();
+  /** Keyed fact rows last written for recently derived sessions (omit unchanged ones, §4.5). */
+  const emitted = new RecentEmissions(options.maxEmittedSessions ?? 4096);
   let dedup: DedupWindow = createDedupWindow(nodeSha256);
   let lastRefreshMs: number | null = null;
   let ready = false;
@@ -161,16 +162,19 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       if (wait instanceof Promise) await wait;
     }
   };
-  const flush = async (): Promise<void> => {
-    const t0 = performance.now();
+  /** Starts sending every buffered row; resolves once all of them are durable. */
+  const sendAll = (): Promise<unknown> => Promise.all([...writers.values()].map((w) => w.flush()));
+  /** Waits for `sends` (started at `t0`), counting a failure or the write latency. */
+  const durable = async (t0: number, sends: readonly Promise<unknown>[]): Promise<void> => {
     try {
-      await Promise.all(writers.map((w) => w.flush()));
+      await Promise.all(sends);
     } catch (err) {
       metrics.writeFailures++;
       throw err;
     }
     observeMs(metrics.writeLatency, performance.now() - t0);
   };
+  const flush = (): Promise<void> => durable(performance.now(), [sendAll()]);
 
   /** Addresses of `rows` plus those linked to them through known snapshots (§4.4 closure). */
   const linkedAddresses = (rows: readonly RawNetworkCapabilitiesRow[]): Set<string> => {
@@ -196,9 +200,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     acc.cache = null;
     if (written.get(acc) === f.version) return;
     written.set(acc, f.version);
-    let sent = emitted.get(acc);
-    if (sent === undefined) emitted.set(acc, (sent = new Map<string, number>()));
-    for (const l of factLinesSince(f, sent, limit, metrics)) facts.push(l);
+    for (const l of factLinesSince(f, emitted.of(acc), limit, metrics)) facts.push(l);
     metrics.sessionsDerived++;
   };
 
@@ -227,13 +229,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const f = finishSession(acc, index, derive);
     if (versions.get(acc.workflowSessionId) === f.version) return;
     versions.set(acc.workflowSessionId, f.version);
-    for (const l of factLinesSince(f, new Map<string, number>(), limit, metrics)) facts.push(l);
+    for (const l of factLinesSince(f, new Map(), limit, metrics)) facts.push(l);
     metrics.sessionsDerived++;
   };
 
   /**
-   * One step. Before the write: the batch's rows, and the new fact versions of the sessions it
-   * touched and of the stored sessions its snapshot rows may re-attribute. After the write
+   * One step. The write: the batch's rows (sent first, stored by the engine while sessions are
+   * derived), and the new fact versions of the sessions it touched and of the stored sessions its
+   * snapshot rows may re-attribute. After the write
    * (write-then-read: for a session event E and a snapshot S, or two events of one session,
    * consumed by different consumers, at least one of them reads the other's rows): the snapshot
    * refresh, stored event counts of rehydrated sessions and sessions near new snapshots; their
@@ -257,6 +260,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const uncached = nearOwn.filter((id) => !accs.has(id) && !decoded.sessions.has(id));
     const stored = await loadSessionEvents(db, [...misses, ...uncached], parserFor, limit);
     metrics.rehydrations += misses.length + uncached.length;
+    // The batch's own rows go now (after the reads: the engine runs one statement at a time) and
+    // are stored on the engine's threads while this thread derives the sessions.
+    const t0 = performance.now();
+    await writeLines(decoded.lines);
+    const rowsDurable = sendAll();
+    rowsDurable.catch(() => undefined); // awaited below, with the facts
+    // Let the inserts reach the engine's threads before this thread is busy deriving.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const facts: TableLine[] = [];
     for (const id of touched) {
       const events = decoded.sessions.get(id) ?? [];
@@ -273,9 +284,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       if (acc !== undefined) deriveInto(acc, facts);
       else deriveUncached(fromStorage(id, stored), facts, versions);
     }
-    await writeLines(decoded.lines);
     await writeLines(facts);
-    await flush();
+    await durable(t0, [rowsDurable, sendAll()]);
 
     const foreign = await refreshSnapshots();
     const counts = await storedEventCounts(db, misses);
@@ -293,7 +303,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       known.set(id, acc);
       // Another consumer may write these sessions' rows for its new snapshots: write them all
       // from now on, so no omitted row can hide behind one of its versions.
-      if (foreign.length > 0) emitted.delete(acc);
+      if (foreign.length > 0) emitted.forget(acc);
     }
     const load = recheck.filter((id) => !known.has(id));
     const reloaded = await loadSessionEvents(db, load, parserFor, limit);
@@ -333,6 +343,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     } catch (err) {
       // Cached sessions may now hold events whose rows were not written: start clean.
       cache.clear();
+      emitted.clear();
       strings.clear();
       reseed = true;
       throw err;
@@ -357,6 +368,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     processBatch,
     onRevoke: () => {
       cache.clear();
+      emitted.clear();
       strings.clear();
       reseed = true;
     },
@@ -368,7 +380,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return cache.size;
     },
     close: async () => {
-      await Promise.all(writers.map((w) => w.close()));
+      await Promise.all([...writers.values()].map((w) => w.close()));
     },
   };
 }

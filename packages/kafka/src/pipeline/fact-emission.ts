@@ -1,4 +1,9 @@
-import { emitFacts, encodeOutputRow, type SessionFacts } from "@livepeer-analytics/core";
+import {
+  emitFacts,
+  encodeOutputRow,
+  type FactLine,
+  type SessionFacts,
+} from "@livepeer-analytics/core";
 import { bump, type PipelineMetrics } from "../health/pipeline-metrics.js";
 import type { TableLine } from "./batch-rows.js";
 
@@ -16,17 +21,18 @@ const KEYED_TABLES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * What this process last wrote per source event of one session: a 53-bit hash of the content
- * (ignoring `version`) of every keyed row of that event. Empty = nothing known (write all).
+ * What this process last wrote per source event of one session: the keyed rows of that event,
+ * as derived. Empty = nothing known (write all).
  */
-export type EmittedContent = Map<string, number>;
+export type EmittedContent = Map<string, readonly FactLine[]>;
 
 /**
  * The fact lines of a derivation to write (sessions.md §4.5), omitting the keyed rows of every
- * source event whose rows are unchanged since `emitted` recorded them; updates `emitted`.
- * Oversize rows are dropped and counted as in core. `emitted` must only describe rows this
- * process wrote durably or is writing in the same step (on a failed step the pipeline drops its
- * accumulators, and their records with them).
+ * source event whose rows are unchanged (ignoring `version`) since `emitted` recorded them;
+ * updates `emitted`. Unchanged rows are compared column by column and never encoded. Oversize
+ * rows are dropped and counted as in core. `emitted` must only describe rows this process wrote
+ * durably or is writing in the same step (on a failed step the pipeline drops its accumulators,
+ * and their records with them).
  */
 export function factLinesSince(
   facts: SessionFacts,
@@ -35,53 +41,38 @@ export function factLinesSince(
   metrics: PipelineMetrics,
 ): TableLine[] {
   const out: TableLine[] = [];
-  const byEvent = new Map<string, { hash: [number, number]; lines: TableLine[] }>();
+  const byEvent = new Map<string, FactLine[]>();
   const drop = (table: string): void => bump(metrics.sinkGuardDrops, table);
   for (const f of emitFacts(facts, limit, drop)) {
-    const table = f.table.name;
-    const line: TableLine = { table, line: encodeOutputRow(f) };
     const uid = (f.row as { source_event_uid?: unknown }).source_event_uid;
-    if (!KEYED_TABLES.has(table) || typeof uid !== "string") {
-      out.push(line);
+    if (!KEYED_TABLES.has(f.table.name) || typeof uid !== "string") {
+      out.push({ table: f.table.name, line: encodeOutputRow(f) });
       continue;
     }
-    let e = byEvent.get(uid);
-    if (e === undefined) byEvent.set(uid, (e = { hash: [0x811c9dc5, 0x9e3779b9], lines: [] }));
-    e.lines.push(line);
-    hashWithoutVersion(e.hash, table, line.line);
+    const rows = byEvent.get(uid);
+    if (rows === undefined) byEvent.set(uid, [f]);
+    else rows.push(f);
   }
-  for (const [uid, e] of byEvent) {
-    const h = (e.hash[0] >>> 0) * 2 ** 21 + (e.hash[1] >>> 11);
-    if (emitted.get(uid) === h) continue;
-    emitted.set(uid, h);
-    for (const l of e.lines) out.push(l);
+  for (const [uid, rows] of byEvent) {
+    const before = emitted.get(uid);
+    if (before !== undefined && sameRows(before, rows)) continue;
+    emitted.set(uid, rows);
+    for (const f of rows) out.push({ table: f.table.name, line: encodeOutputRow(f) });
   }
   return out;
 }
 
-/** Mixes `table` and the JSON line minus its `"version":<value>` member into `h`. */
-function hashWithoutVersion(h: [number, number], table: string, line: string): void {
-  // A JSON string value cannot hold `"version":` unescaped, so the first match is the column.
-  const i = line.indexOf('"version":');
-  let j = i < 0 ? line.length : i + 10;
-  if (i >= 0) {
-    if (line.charCodeAt(j) === 34) j = line.indexOf('"', j + 1) + 1;
-    else while (j < line.length && line.charCodeAt(j) !== 44 && line.charCodeAt(j) !== 125) j++;
+/** True when both lists hold the same tables' rows with equal columns, `version` aside. */
+function sameRows(a: readonly FactLine[], b: readonly FactLine[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as FactLine;
+    const y = b[i] as FactLine;
+    if (x.table !== y.table) return false;
+    const rx = x.row as Record<string, unknown>;
+    const ry = y.row as Record<string, unknown>;
+    for (const [name] of x.table.columns)
+      if (name !== "version" && !Object.is(rx[name], ry[name])) return false;
   }
-  mix(h, table, 0, table.length);
-  mix(h, line, 0, i < 0 ? line.length : i);
-  mix(h, line, j, line.length);
-}
-
-/** FNV-1a (32-bit) and a multiply-rotate hash of `s[from, to)` into `h`. */
-function mix(h: [number, number], s: string, from: number, to: number): void {
-  let a = h[0];
-  let b = h[1];
-  for (let k = from; k < to; k++) {
-    const c = s.charCodeAt(k);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ c;
-  }
-  h[0] = a ^ 0x1f; // separates consecutive parts
-  h[1] = b;
+  return true;
 }
