@@ -1,4 +1,5 @@
 import type { SnapshotCandidate } from "./snapshot-candidate.js";
+import { compareOrdinal } from "../values/java-trim.js";
 import { lowerBound, upperBound } from "./snapshot-index.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 
@@ -43,6 +44,9 @@ export function relevantSnapshots(
  * `|R(X)|` without materializing the set: the same fixpoint as {@link relevantSnapshots}, walking
  * profiles with binary searches. Each row is counted once, in the bucket of its hot address (its
  * canonical one when the hot address is blank), which the fixpoint always visits.
+ *
+ * When the window `W` holds every indexed snapshot (a batch shorter than 2·TTL), `|R(X)|` depends
+ * on the address set alone: it is computed once per set and index state.
  */
 export function relevantSnapshotCount(
   index: SnapshotIndex,
@@ -53,6 +57,24 @@ export function relevantSnapshotCount(
 ): number {
   const from = minTs - 2 * ttlMs;
   const to = maxTs + 2 * ttlMs;
+  const wholeIndex = index.size > 0 && from <= index.earliest && to >= index.latest;
+  if (!wholeIndex) return countInWindow(index, addresses, from, to);
+  const key = JSON.stringify([...addresses].sort(compareOrdinal));
+  let n = index.wholeIndexCounts.get(key);
+  if (n === undefined) {
+    n = countInWindow(index, addresses, from, to);
+    index.wholeIndexCounts.set(key, n);
+  }
+  return n;
+}
+
+/** The fixpoint count of {@link relevantSnapshotCount} over snapshot times in `[from, to]`. */
+function countInWindow(
+  index: SnapshotIndex,
+  addresses: Iterable<string>,
+  from: number,
+  to: number,
+): number {
   const seen = new Set<string>();
   const queue: string[] = [];
   const visit = (a: string): void => {

@@ -17,6 +17,9 @@ import type { SnapshotIndex, SnapshotProfile } from "./snapshot-index.js";
  *
  * Cost: O(profiles × log rows) — ranks 4.1–4.3 are constant within a {@link SnapshotProfile}, so
  * only the rows next to `t` in each profile can win.
+ *
+ * With `span`, also reports the times around `tMs` where the answer is the same (see
+ * {@link SelectionSpan}), so a caller can reuse it for the next signals of a session.
  */
 export function selectSnapshot(
   index: SnapshotIndex,
@@ -26,7 +29,9 @@ export function selectSnapshot(
   gpuHint: string | null,
   tMs: number,
   ttlMs: number,
+  span?: SelectionSpan,
 ): SnapshotCandidate | null {
+  span?.reset(tMs);
   if (isBlank(key)) return null;
   const profiles = index.profiles(key);
   if (profiles.length === 0) return null;
@@ -40,7 +45,9 @@ export function selectSnapshot(
   const near = new Nearest();
   for (const p of profiles) {
     if (model !== "" && p.modelLower !== "" && p.modelLower !== model) continue;
-    if (!near.find(p, tMs, ttlMs)) continue;
+    const found = near.find(p, tMs, ttlMs);
+    if (span !== undefined) near.bound(span, ttlMs);
+    if (!found) continue;
     const urlMatch = url !== "" && p.urlLower === url;
     // Ranks 4.1–4.4 packed into one small integer: compat, URL, GPU flags, then freshness.
     const flags =
@@ -75,18 +82,79 @@ const HINT = new CiFormMemo();
 const URL_HINT = new CiFormMemo();
 const GPU_HINT = new CiFormMemo();
 
+/**
+ * The times around a selection's `t` with the same answer: every `t'` with `lo < t' < hi`, and
+ * `t` itself. Why it holds: `select` reads `t` only through, per profile, the rows on each side
+ * of `t` (`lowerBound`) and the comparisons `d = 0`, `d ≤ TTL`, `d ≤ 2·TTL` against them; between
+ * two consecutive breakpoints (`s`, `s ± TTL`, `s ± 2·TTL` of those rows) all of them keep their
+ * truth value, and distances are compared only between rows on the same side of `t` (equal ranks
+ * imply equal freshness), where both move with `t` alike. Breakpoints are exact only for safe
+ * integers (epoch ms, integral TTL); any other value shrinks the span to `t` alone.
+ */
+export class SelectionSpan {
+  /** Exclusive lower end. */
+  lo = Number.NEGATIVE_INFINITY;
+  /** Exclusive upper end. */
+  hi = Number.POSITIVE_INFINITY;
+  private t = 0;
+
+  /** Starts the span of a selection at `t` (unbounded; a non-integral `t` is a point). */
+  reset(t: number): void {
+    this.t = t;
+    if (Number.isSafeInteger(t)) {
+      this.lo = Number.NEGATIVE_INFINITY;
+      this.hi = Number.POSITIVE_INFINITY;
+    } else {
+      this.lo = this.hi = t;
+    }
+  }
+
+  /** Narrows the span so that it does not cross breakpoint `b`. */
+  narrow(b: number): void {
+    const t = this.t;
+    if (!Number.isSafeInteger(b) || b === t) this.lo = this.hi = t;
+    else if (b < t) this.lo = Math.max(this.lo, b);
+    else this.hi = Math.min(this.hi, b);
+  }
+
+  /** True when the selection at `t'` is the one this span was computed for. */
+  covers(t: number): boolean {
+    return t === this.t || (this.lo < t && t < this.hi);
+  }
+}
+
 /** Best row of one profile for time t (freshness, d, tie-breaks) and whether any row is within TTL. */
 class Nearest {
   best: SnapshotCandidate | null = null;
   fresh = 0;
   d = 0;
   withinTtl = false;
+  private prior: SnapshotCandidate | undefined = undefined;
+  private next: SnapshotCandidate | undefined = undefined;
+
+  /** Narrows `span` by the breakpoints of the last {@link find}'s rows (see {@link SelectionSpan}). */
+  bound(span: SelectionSpan, ttl: number): void {
+    if (this.prior !== undefined) {
+      const s = this.prior.s;
+      span.narrow(s);
+      span.narrow(s + ttl);
+      span.narrow(s + 2 * ttl);
+    }
+    if (this.next !== undefined) {
+      const s = this.next.s;
+      span.narrow(s - 2 * ttl);
+      span.narrow(s - ttl);
+      span.narrow(s);
+    }
+  }
 
   find(p: SnapshotProfile, t: number, ttl: number): boolean {
     const rows = p.rows;
     const i = lowerBound(rows, t);
     const next = rows[i];
     const prior = rows[i - 1];
+    this.next = next;
+    this.prior = prior;
     const dNext = next === undefined ? Infinity : next.s - t;
     const dPrior = prior === undefined ? Infinity : t - prior.s;
     this.withinTtl = dNext <= ttl || dPrior <= ttl;

@@ -88,6 +88,13 @@ export class SnapshotIndex {
   private readonly buckets = new Map<string, Bucket>();
   private readonly seen = new Set<string>();
   private count = 0;
+  private earliestMs = Number.POSITIVE_INFINITY;
+  private latestMs = Number.NEGATIVE_INFINITY;
+  /**
+   * @internal `|R|` per address set for windows that hold every candidate (then `|R|` does not
+   * depend on the window); emptied whenever a candidate is added.
+   */
+  readonly wholeIndexCounts = new Map<string, number>();
 
   /** An index holding `rows` (deduplicated). */
   static from(rows: Iterable<RawNetworkCapabilitiesRow>): SnapshotIndex {
@@ -101,6 +108,16 @@ export class SnapshotIndex {
     return this.count;
   }
 
+  /** Earliest snapshot time `s` of any candidate, epoch ms (+∞ when empty). */
+  get earliest(): number {
+    return this.earliestMs;
+  }
+
+  /** Latest snapshot time `s` of any candidate, epoch ms (−∞ when empty). */
+  get latest(): number {
+    return this.latestMs;
+  }
+
   /** Adds one snapshot row; returns true when it was new and indexed. */
   add(row: RawNetworkCapabilitiesRow): boolean {
     const id = `${row.raw_event_uid}\u0000${row.snapshot_row_ordinal}`;
@@ -109,6 +126,9 @@ export class SnapshotIndex {
     if (c === null) return false;
     this.seen.add(id);
     this.count++;
+    this.earliestMs = Math.min(this.earliestMs, c.s);
+    this.latestMs = Math.max(this.latestMs, c.s);
+    this.wholeIndexCounts.clear();
     if (c.hot !== "") this.insert(c.hot, c);
     if (c.canonical !== "" && c.canonical !== c.hot) this.insert(c.canonical, c);
     return true;

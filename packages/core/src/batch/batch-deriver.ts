@@ -263,7 +263,9 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
   function pushTypedRows(out: OutputRow[], rows: TypedRows, envelope: AcceptedEnvelope): number {
     let written = 0;
     const fits = recordFits(envelope, limit);
-    for (const name of Object.keys(rows) as RawTypedTableName[]) {
+    // for-in, not Object.keys: no key array per record.
+    for (const key in rows) {
+      const name = key as RawTypedTableName;
       const list = rows[name] ?? [];
       const spec = RAW_TYPED_TABLES[name] as TableSpec<string, unknown>;
       for (const row of list) {

@@ -10,9 +10,9 @@ import {
   resolvePipelineModel,
 } from "../attribution/pipeline-model-resolver.js";
 import type { PipelineModelMode } from "../attribution/pipeline-model-resolver.js";
+import { SelectionCache } from "../attribution/selection-cache.js";
 import type { SnapshotCandidate } from "../attribution/snapshot-candidate.js";
 import type { SnapshotIndex } from "../attribution/snapshot-index.js";
-import { selectSnapshot } from "../attribution/select-snapshot.js";
 import { fnb2, normalizeAddress } from "../values/java-trim.js";
 import type { LifecycleSignal } from "./lifecycle-signal.js";
 
@@ -32,17 +32,19 @@ export interface DerivationContext {
   readonly index: SnapshotIndex;
   readonly ttlMs: number;
   readonly mode: PipelineModelMode;
-  /** One-entry memo: consecutive machines often make the same selection for a signal. */
-  memo: SelectMemo | null;
+  /** Selections of this derivation (the index does not change during one). */
+  readonly selections: SelectionCache;
+  /** One-entry memo of {@link attributeSignal}: the machines mostly ask with equal states. */
+  step: StepMemo | null;
 }
 
-interface SelectMemo {
-  readonly key: string;
-  readonly hint: string;
-  readonly url: string;
+interface StepMemo {
+  readonly signal: LifecycleSignal;
+  readonly address: string;
+  readonly pipeline: string;
+  readonly model: string | null;
   readonly gpu: string | null;
-  readonly t: number;
-  readonly result: SnapshotCandidate | null;
+  readonly result: AttributionStep;
 }
 
 /** Builds the context of one derivation from its options. */
@@ -50,15 +52,17 @@ export function derivationContext(
   index: SnapshotIndex,
   options?: DeriveOptions,
 ): DerivationContext {
+  const ttlMs = options?.ttlMs ?? DEFAULT_TTL_MS;
   return {
     index,
-    ttlMs: options?.ttlMs ?? DEFAULT_TTL_MS,
+    ttlMs,
     mode: parsePipelineModelMode(options?.pipelineModelMode),
-    memo: null,
+    selections: new SelectionCache(index, ttlMs),
+    step: null,
   };
 }
 
-/** `select` of §7.3 through the context's memo (same arguments → same result, it is pure). */
+/** `select` of §7.3 through the context's cache (same answer as `selectSnapshot`, it is pure). */
 export function selectIn(
   ctx: DerivationContext,
   key: string,
@@ -68,12 +72,7 @@ export function selectIn(
   t: number,
 ): SnapshotCandidate | null {
   if (key === "") return null;
-  const m = ctx.memo;
-  if (m !== null && m.key === key && m.hint === hint && m.url === url && m.gpu === gpu && m.t === t)
-    return m.result;
-  const result = selectSnapshot(ctx.index, key, hint, url, gpu, t, ctx.ttlMs);
-  ctx.memo = { key, hint, url, gpu, t, result };
-  return result;
+  return ctx.selections.select(key, hint, url, gpu, t);
 }
 
 /** Result of §8.2 steps 1–4 for one signal against one machine's state. */
@@ -93,6 +92,36 @@ export interface AttributionStep {
  * final resolve with the snapshot (its model blanked when stale, §7.4).
  */
 export function attributeSignal(
+  ctx: DerivationContext,
+  signal: LifecycleSignal,
+  stateAddress: string,
+  statePipeline: string,
+  stateModel: string | null,
+  stateGpu: string | null,
+): AttributionStep {
+  const m = ctx.step;
+  if (
+    m !== null &&
+    m.signal === signal &&
+    m.address === stateAddress &&
+    m.pipeline === statePipeline &&
+    m.model === stateModel &&
+    m.gpu === stateGpu
+  )
+    return m.result;
+  const result = computeStep(ctx, signal, stateAddress, statePipeline, stateModel, stateGpu);
+  ctx.step = {
+    signal,
+    address: stateAddress,
+    pipeline: statePipeline,
+    model: stateModel,
+    gpu: stateGpu,
+    result,
+  };
+  return result;
+}
+
+function computeStep(
   ctx: DerivationContext,
   signal: LifecycleSignal,
   stateAddress: string,

@@ -4,7 +4,7 @@ import {
   relevantSnapshotCount as countRelevant,
 } from "../attribution/relevant-snapshots.js";
 import type { SnapshotIndex } from "../attribution/snapshot-index.js";
-import { coverageStep } from "./coverage-machine.js";
+import { coverageStep, emptyCoverageState } from "./coverage-machine.js";
 import { derivationContext } from "./derivation-context.js";
 import type { DeriveOptions } from "./derivation-context.js";
 import type {
@@ -96,7 +96,7 @@ export function deriveSortedSignals(
   const session = emptySessionState();
   const segments = emptySegmentState();
   const params = emptyParamUpdateState();
-  const coverageAcc = emptySessionState();
+  const coverageAcc = emptyCoverageState();
   const paramUpdates: FactWorkflowParamUpdateRow[] = [];
   const coverage: FactLifecycleEdgeCoverageRow[] = [];
   for (const signal of signals) {
@@ -104,7 +104,7 @@ export function deriveSortedSignals(
     segmentStep(ctx, segments, signal);
     const update = paramUpdateStep(ctx, params, signal, workflowSessionId, version);
     if (update !== null) paramUpdates.push(update);
-    coverage.push(coverageStep(coverageAcc, signal, workflowSessionId, version));
+    coverage.push(coverageStep(coverageAcc, session, signal, workflowSessionId, version));
   }
   const windows = finalSegments(segments);
   const statusSamples: FactStreamStatusSampleRow[] = [];

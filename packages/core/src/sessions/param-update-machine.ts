@@ -1,7 +1,7 @@
 import { isStale, NONE } from "../attribution/attribution-decision.js";
 import type { AttributionDecision } from "../attribution/attribution-decision.js";
 import { SEMANTICS_VERSION } from "../version.js";
-import { blankToNull, ci, fnb2 } from "../values/java-trim.js";
+import { blankToNull, ciAscii, fnb2 } from "../values/java-trim.js";
 import { attributeSignal } from "./derivation-context.js";
 import type { DerivationContext } from "./derivation-context.js";
 import type { FactWorkflowParamUpdateRow } from "./fact-rows.js";
@@ -38,7 +38,7 @@ export function emptyParamUpdateState(): ParamUpdateState {
 
 /** True for an AI event with `ci(type, "params_update")`. */
 export function isParamsUpdate(signal: LifecycleSignal): boolean {
-  return signal.family === "ai_stream_events" && ci(signal.aiEventType, "params_update");
+  return signal.family === "ai_stream_events" && ciAscii(signal.aiEventType, "params_update");
 }
 
 /**

@@ -2,7 +2,7 @@ import { decideAttribution, isStale, NONE } from "../attribution/attribution-dec
 import type { AttributionDecision } from "../attribution/attribution-decision.js";
 import type { SnapshotCandidate } from "../attribution/snapshot-candidate.js";
 import { SEMANTICS_VERSION } from "../version.js";
-import { blankToNull, fnb2, normalizeAddress } from "../values/java-trim.js";
+import { blankToNull, fnb2 } from "../values/java-trim.js";
 import { attributeSignal } from "./derivation-context.js";
 import type { DerivationContext } from "./derivation-context.js";
 import type { FactWorkflowSessionSegmentRow, SegmentReason } from "./fact-rows.js";
@@ -71,14 +71,12 @@ export function segmentStep(
     seg.gpuId,
   );
   if (step.model !== "") seg.modelId = step.model;
-  const e = step.snap === null ? "" : normalizeAddress(step.snap.canonical);
+  // Canonical addresses are normalized when indexed (`candidateFromRow`), and a window's address
+  // only ever holds one of them: `norm` of either is the identity here.
+  const e = step.snap === null ? "" : step.snap.canonical;
   if (prev === null) {
     openWindow(seg, signal, step.pipeline, e, "initial");
-  } else if (
-    e !== "" &&
-    seg.orchestratorAddress !== "" &&
-    normalizeAddress(seg.orchestratorAddress) !== e
-  ) {
+  } else if (e !== "" && seg.orchestratorAddress !== "" && seg.orchestratorAddress !== e) {
     state.closed.push({
       ...seg,
       endTs: signal.ts,

@@ -1,7 +1,7 @@
 import { NONE } from "../attribution/attribution-decision.js";
 import type { AttributionDecision } from "../attribution/attribution-decision.js";
 import { isExcusableMessage } from "../taxonomy/excusable-errors.js";
-import { blankToNull, ci, fnb2, isBlank } from "../values/java-trim.js";
+import { blankToNull, ciAscii, fnb2, isBlank } from "../values/java-trim.js";
 import type { LifecycleSignal } from "./lifecycle-signal.js";
 
 /**
@@ -132,14 +132,14 @@ function traceEffect(acc: SessionState, signal: LifecycleSignal): void {
 }
 
 function aiEventEffect(acc: SessionState, signal: LifecycleSignal): void {
-  if (!ci(signal.aiEventType, "error")) return;
+  if (!ciAscii(signal.aiEventType, "error")) return;
   acc.errorCount++;
   if (isExcusableMessage(signal.message)) acc.excusableErrorCount++;
 }
 
 function statusEffect(acc: SessionState, signal: LifecycleSignal): void {
   acc.statusSamples++;
-  if (!ci(signal.state, "LOADING")) acc.nonLoadingSamples++;
+  if (!ciAscii(signal.state, "loading")) acc.nonLoadingSamples++;
   if (signal.outputFps > 0) acc.positiveOutputSamples++;
   if (!isBlank(signal.lastError)) {
     acc.lastErrorOccurred = true;

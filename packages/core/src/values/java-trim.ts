@@ -59,6 +59,29 @@ export function ci(a: string | null | undefined, b: string | null | undefined): 
 }
 
 /**
+ * `ci(a, lower)` for a `lower` that is already trimmed, lowercase ASCII (a constant such as
+ * `"loading"`), without copying `a`: ASCII letters are folded in place; any non-ASCII unit in the
+ * trimmed `a` falls back to {@link ci}, since some lowercase to ASCII (`"\u212A"` → `"k"`) or change
+ * length (`"\u0130"`). @example ciAscii(" Loading ", "loading") === true
+ */
+export function ciAscii(a: string | null | undefined, lower: string): boolean {
+  const s = a ?? "";
+  let start = 0;
+  let end = s.length;
+  while (start < end && s.charCodeAt(start) <= 0x20) start++;
+  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
+  const sameLength = end - start === lower.length;
+  for (let i = start; i < end; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x80) return ci(s, lower);
+    if (!sameLength) continue;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i - start)) return false;
+  }
+  return sameLength;
+}
+
+/**
  * Orchestrator address normalization (D4): blank → `""`, else Java-trimmed and lowercased.
  * @example normalizeAddress(" 0xAbC123 ") === "0xabc123"
  */

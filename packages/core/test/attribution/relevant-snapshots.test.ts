@@ -57,4 +57,34 @@ describe("relevant snapshot rows R(X) and version (sessions.md §4.4)", () => {
       { numRuns: 500 },
     );
   });
+
+  it("counts stay equal to the set size across calls and a growing index (whole-index memo)", () => {
+    const addr = fc.constantFrom("0xa", "0xb", "0xc", "");
+    const row = fc.record({
+      ts: fc.integer({ min: 0, max: 3000 }),
+      hot: addr,
+      canonical: addr,
+      ordinal: fc.integer({ min: 0, max: 2 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(row, fc.array(addr, { maxLength: 3 }), fc.integer({ min: 0, max: 3000 })),
+        ),
+        fc.integer({ min: 0, max: 1500 }),
+        (steps, span) => {
+          const idx = new SnapshotIndex();
+          steps.forEach(([r, start, minTs], i) => {
+            idx.add(snapRow({ ...r, uid: `u${i}` }));
+            // Asked twice and in another address order: the memo must answer like the walk.
+            for (const addrs of [start, [...start].reverse()]) {
+              const set = relevantSnapshots(idx, addrs, minTs, minTs + span, TTL);
+              expect(relevantSnapshotCount(idx, addrs, minTs, minTs + span, TTL)).toBe(set.size);
+            }
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
