@@ -144,8 +144,16 @@ export function decodeBatch(records: readonly ConsumedRecord[], o: DecodeOptions
     }
     const envelope = parsed.envelope;
     const marks = [out.lines.length, out.rejected.length, out.snapshots.length] as const;
+    /** The record's lifecycle events, kept only once all of its rows are out. */
+    const events: LifecycleEvent[] = [];
     try {
-      accept(parsed, envelope);
+      accept(parsed, envelope, events);
+      for (const ev of events) {
+        const id = ev.row.workflow_session_id;
+        const list = out.sessions.get(id);
+        if (list) list.push(ev);
+        else out.sessions.set(id, [ev]);
+      }
     } catch (err) {
       // A hostile record broke a step after validation (e.g. nesting too deep to canonicalize):
       // drop its partial rows and route it to the DLQ (events.md §5.1 PARSE / parse_exception).
@@ -163,6 +171,7 @@ export function decodeBatch(records: readonly ConsumedRecord[], o: DecodeOptions
   function accept(
     parsed: Exclude<ParseResult, { kind: "rejected" }>,
     envelope: AcceptedEnvelope,
+    events: LifecycleEvent[],
   ): void {
     const d = o.dedup.check(envelope, o.nowMs);
     if (d.kind === "duplicate") {
@@ -184,7 +193,10 @@ export function decodeBatch(records: readonly ConsumedRecord[], o: DecodeOptions
       m.unknown++; // counted last: a throw above leaves the record to the DLQ path
       return;
     }
-    if (typedRows(parsed.rows, envelope, o, out, push, reject) === 0 && hasAnyRow(parsed.rows)) {
+    if (
+      typedRows(parsed.rows, envelope, o, out, events, push, reject) === 0 &&
+      hasAnyRow(parsed.rows)
+    ) {
       m.rejected++;
       return;
     }
@@ -198,6 +210,7 @@ function typedRows(
   envelope: AcceptedEnvelope,
   o: DecodeOptions,
   out: DecodedBatch,
+  events: LifecycleEvent[],
   push: (t: AnyTable, row: unknown) => void,
   reject: (dest: "dlq", r: Rejection) => void,
 ): number {
@@ -222,12 +235,7 @@ function typedRows(
       else if (name === "raw_stream_ingest_metrics") {
         pushGuarded(INGEST_SAMPLES, ingestSampleFromRow(row as never), fits, o, push);
       } else {
-        for (const ev of lifecycleEventsOf(name, row)) {
-          const id = ev.row.workflow_session_id;
-          const list = out.sessions.get(id);
-          if (list) list.push(ev);
-          else out.sessions.set(id, [ev]);
-        }
+        for (const ev of lifecycleEventsOf(name, row)) events.push(ev);
       }
     }
   }
