@@ -1,7 +1,9 @@
 import {
   ROLLUP_GRANULARITIES,
+  rollupsMaintained,
   type LpaClickHouse,
   type ServingPage,
+  type ServingSource,
 } from "@livepeer-analytics/clickhouse";
 import type { Granularity } from "@livepeer-analytics/core";
 import type { FastifyInstance } from "fastify";
@@ -45,8 +47,7 @@ async function pageOf(spec: EndpointSpec, p: PreparedQuery, ctx: ApiRouteContext
     const version = pages === undefined ? null : await pages.version();
     const hit = version === null ? undefined : await pages?.get(p.key);
     if (hit !== undefined) return hit;
-    // With the cache, the polled version already says whether rollups are maintained.
-    const source = pages === undefined ? "auto" : version === null ? "view" : "rollup";
+    const source = await sourceOf(p.query, ctx, version);
     const page = await ctx.flights.run(`${source}:${p.key}`, signal, (shared) =>
       spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), p.query, source),
     );
@@ -54,6 +55,22 @@ async function pageOf(spec: EndpointSpec, p: PreparedQuery, ctx: ApiRouteContext
     if (pages !== undefined && version !== null) pages.set(p.key, version, head);
     return head;
   });
+}
+
+/**
+ * Where a page is read: the views for granularities the rollups do not hold; else the rollups
+ * when they are maintained. With the page cache its polled `version` says so (null = not);
+ * without it, `ctx.db` is asked (remembered per database object: the deadline wrapper is a new
+ * object per request, so leaving it to the query's `auto` would ask on every request).
+ */
+async function sourceOf(
+  q: ResolvedQuery,
+  ctx: ApiRouteContext,
+  version: string | null,
+): Promise<ServingSource> {
+  if (!isRollupGranularity(q.granularity)) return "view";
+  const maintained = ctx.pages === undefined ? await rollupsMaintained(ctx.db) : version !== null;
+  return maintained ? "rollup" : "view";
 }
 
 /** Whether the rollups hold `g` (answers at other granularities are read from the views). */

@@ -11,7 +11,8 @@ export class QueryTimeoutError extends Error {
 
 /**
  * `db` with every query bound to `signal` and to the engine's own limit `max_execution_time`
- * (whole seconds, at least 1), so a timed-out request stops its query on the engine too.
+ * (whole seconds, at least 1), so a timed-out request stops its query on the engine too. Both
+ * `db.query` and `db.client.query` are bound (the typed serving queries may use either).
  */
 export function withDeadline(
   db: LpaClickHouse,
@@ -21,6 +22,7 @@ export function withDeadline(
   const maxSeconds = Math.max(1, Math.ceil(timeoutMs / 1000));
   return {
     ...db,
+    client: clientWithDeadline(db.client, signal, maxSeconds),
     query: (sql, o = {}) =>
       db.query(sql, {
         ...o,
@@ -28,6 +30,21 @@ export function withDeadline(
         settings: { max_execution_time: maxSeconds, ...o.settings },
       }),
   };
+}
+
+type Client = LpaClickHouse["client"];
+
+/** `client` whose `query` carries `signal` and `max_execution_time`; its other methods unchanged. */
+function clientWithDeadline(client: Client, signal: AbortSignal, maxSeconds: number): Client {
+  // Stand-in databases in tests may have no client.
+  if (typeof client !== "object" || client === null) return client;
+  const query: Client["query"] = (params) =>
+    client.query({
+      ...params,
+      abort_signal: signal,
+      clickhouse_settings: { max_execution_time: maxSeconds, ...params.clickhouse_settings },
+    });
+  return Object.assign(Object.create(client) as Client, { query });
 }
 
 /**

@@ -1,4 +1,5 @@
 // The /v1 route over a counting stand-in endpoint: which requests share one cached page.
+import type { LpaClickHouse } from "@livepeer-analytics/clickhouse";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -13,8 +14,8 @@ const NOW = Date.UTC(2026, 1, 26, 8, 0, 0, 123);
 const HOUR = 3_600_000;
 
 /** A server with one endpoint whose query counts its runs and stamps the run number in its row. */
-function setup(pageCache = true) {
-  const state = { now: NOW, version: "1" as string | null, runs: 0 };
+function setup(pageCache = true, db: LpaClickHouse = stubDb({})) {
+  const state = { now: NOW, version: "1" as string | null, runs: 0, sources: [] as unknown[] };
   const spec: EndpointSpec = {
     path: "/v1/test",
     summary: "test",
@@ -23,15 +24,16 @@ function setup(pageCache = true) {
     granularities: ["1m", "1h", "1d"],
     rowSchema: z.object({ window_start: z.number() }),
     rowName: "TestRow",
-    query: (_db, q) => {
+    query: (_db, q, source) => {
       state.runs++;
+      state.sources.push(source);
       const row = { window_start: q.end - HOUR, run: state.runs, ...q.filters };
       return Promise.resolve({ rows: [row as ServingRow], nextCursor: null });
     },
   };
   const app: FastifyInstance = Fastify({ genReqId: () => "req-1" });
   registerEndpoint(app, spec, {
-    db: stubDb({}),
+    db,
     now: () => state.now,
     requestTimeoutMs: 1_000,
     queries: createQueryPreparer(),
@@ -135,12 +137,26 @@ describe("GET /v1/… page cache", () => {
     expect(s.state.runs).toBe(4);
   });
 
-  it("without the page cache every request queries", async () => {
-    const s = setup(false);
+  it("without the page cache every request queries, from the rollups once they are maintained (asked once)", async () => {
+    let asked = 0;
+    const db = stubDb({ query: () => (asked++, Promise.resolve([{ n: "1" }])) });
+    const s = setup(false, db);
     current = s.app;
     await s.get("end=2026-02-26T00:00:00Z");
     await s.get("end=2026-02-26T00:00:00Z");
-    expect(s.state.runs).toBe(2);
+    await s.get("end=2026-02-26T00:00:00Z&granularity=1m");
+    expect(s.state.runs).toBe(3);
+    expect(s.state.sources).toEqual(["rollup", "rollup", "view"]);
+    expect(asked).toBe(1);
+  });
+
+  it("reads the views while the rollups are not maintained (no version)", async () => {
+    const s = setup();
+    current = s.app;
+    s.state.version = null;
+    await s.get("end=2026-02-26T00:00:00Z");
+    await s.get("end=2026-02-26T00:00:00Z");
+    expect(s.state.sources).toEqual(["view", "view"]);
   });
 
   it("an invalid query string is refused every time, a valid one after it is unaffected", async () => {
