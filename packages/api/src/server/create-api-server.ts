@@ -27,9 +27,12 @@ export interface ApiServerOptions {
   readonly dashboardDir?: string;
   /**
    * Reuse answers read from the rollups until the next rollup refresh (default true): the
-   * refresh version is polled at most every `pollMs` (default 1 000 ms). False disables it.
+   * refresh version is polled at most every `pollMs` (default 1 000 ms); at most `maxEntries`
+   * answers (default 1 000) of at most `maxBytes` in all (default 256 MiB). False disables it.
    */
-  readonly pageCache?: boolean | { readonly pollMs?: number; readonly maxEntries?: number };
+  readonly pageCache?:
+    | boolean
+    | { readonly pollMs?: number; readonly maxEntries?: number; readonly maxBytes?: number };
 }
 
 /** Default per-request deadline. */
@@ -54,6 +57,7 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
           pages: createPageCache<Buffer>({
             readVersion: () => rollupVersion(options.db),
             now: Date.now,
+            sizeOf: (page) => page.length,
             ...(typeof options.pageCache === "object" ? options.pageCache : {}),
           }),
         }),

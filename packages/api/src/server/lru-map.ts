@@ -12,13 +12,22 @@ export function lruGet<K, V>(map: Map<K, V>, key: K): V | undefined {
   return v;
 }
 
-/** Sets `key` as the most recent entry, then evicts the oldest until at most `maxEntries` remain. */
-export function lruSet<K, V>(map: Map<K, V>, key: K, value: V, maxEntries: number): void {
+/**
+ * Sets `key` as the most recent entry, then evicts the oldest until at most `maxEntries` remain
+ * (`onEvict` sees each evicted value; a replaced value is not evicted).
+ */
+export function lruSet<K, V>(
+  map: Map<K, V>,
+  key: K,
+  value: V,
+  maxEntries: number,
+  onEvict?: (value: V) => void,
+): void {
   map.delete(key);
   map.set(key, value);
-  while (map.size > maxEntries) {
-    const oldest = map.keys().next();
-    if (oldest.done === true) break;
-    map.delete(oldest.value);
+  for (const [k, v] of map) {
+    if (map.size <= maxEntries) break;
+    map.delete(k);
+    onEvict?.(v);
   }
 }

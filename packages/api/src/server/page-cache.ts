@@ -7,7 +7,7 @@ import { lruGet, lruSet } from "./lru-map.js";
  * The current version is polled at most once per `pollMs`, so a burst of requests costs one
  * version query, not one per request. A version read that fails or takes over a second (or
  * `pollMs`) counts as "unknown": nothing is served from the cache until it answers again.
- * Bounded LRU.
+ * Bounded LRU: at most `maxEntries` pages and `maxBytes` of them (as `sizeOf` counts).
  */
 export interface PageCache<T> {
   /** The page cached under `key` for the current data version, if any. */
@@ -24,7 +24,7 @@ export interface PageCache<T> {
 }
 
 /** Options of {@link createPageCache}. */
-export interface PageCacheOptions {
+export interface PageCacheOptions<T = unknown> {
   /** Reads the current data version; null when there is none (no rollups maintained). */
   readonly readVersion: () => Promise<string | null>;
   /** Clock, ms. */
@@ -33,6 +33,10 @@ export interface PageCacheOptions {
   readonly pollMs?: number;
   /** Maximum entries (default 1 000). */
   readonly maxEntries?: number;
+  /** Maximum total size of the pages, bytes by `sizeOf` (default 256 MiB). */
+  readonly maxBytes?: number;
+  /** Size of a page, bytes (default 0: only `maxEntries` bounds the cache). */
+  readonly sizeOf?: (page: T) => number;
 }
 
 /** `p`, or null when it has not settled within `ms` (a hung database must not hang callers). */
@@ -43,10 +47,13 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
 }
 
 /** A new {@link PageCache}. */
-export function createPageCache<T>(options: PageCacheOptions): PageCache<T> {
+export function createPageCache<T>(options: PageCacheOptions<T>): PageCache<T> {
   const pollMs = options.pollMs ?? 1_000;
   const maxEntries = options.maxEntries ?? 1_000;
-  const entries = new Map<string, { version: string; page: T }>();
+  const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+  const sizeOf = options.sizeOf ?? (() => 0);
+  const entries = new Map<string, { version: string; page: T; bytes: number }>();
+  let bytes = 0;
   let current: string | null = null;
   let polledAt = -Infinity;
   let polling: Promise<string | null> | undefined;
@@ -55,7 +62,10 @@ export function createPageCache<T>(options: PageCacheOptions): PageCache<T> {
     polling ??= withTimeout(options.readVersion(), Math.max(pollMs, 1_000))
       .catch(() => null)
       .then((v) => {
-        if (v !== current) entries.clear();
+        if (v !== current) {
+          entries.clear();
+          bytes = 0;
+        }
         current = v;
         polledAt = options.now();
         return v;
@@ -77,7 +87,21 @@ export function createPageCache<T>(options: PageCacheOptions): PageCache<T> {
       return options.now() - polledAt < pollMs ? pageFor(current, key) : undefined;
     },
     set(key, v, page) {
-      if (v === current) lruSet(entries, key, { version: v, page }, maxEntries);
+      const size = sizeOf(page);
+      if (v !== current || size > maxBytes) return;
+      bytes += size - (entries.get(key)?.bytes ?? 0);
+      lruSet(
+        entries,
+        key,
+        { version: v, page, bytes: size },
+        maxEntries,
+        (e) => (bytes -= e.bytes),
+      );
+      for (const [k, e] of entries) {
+        if (bytes <= maxBytes) break;
+        entries.delete(k);
+        bytes -= e.bytes;
+      }
     },
   };
 }

@@ -13,7 +13,14 @@ describe("lru map", () => {
           if (get) {
             expect(lruGet(map, key)).toBe(recency.includes(key) ? key * 10 : undefined);
             if (!recency.includes(key)) continue;
-          } else lruSet(map, key, key * 10, max);
+          } else {
+            const evicted: number[] = [];
+            lruSet(map, key, key * 10, max, (v) => evicted.push(v));
+            const expected = recency.filter((k) => k !== key);
+            expect(evicted).toEqual(
+              expected.slice(0, Math.max(0, expected.length + 1 - max)).map((k) => k * 10),
+            );
+          }
           const i = recency.indexOf(key);
           if (i !== -1) recency.splice(i, 1);
           recency.push(key);

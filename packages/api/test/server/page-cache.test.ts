@@ -109,3 +109,31 @@ describe("page cache peek", () => {
     expect(cache.peek("k")).toBeUndefined();
   });
 });
+
+describe("page cache size bound", () => {
+  it("keeps at most maxBytes of pages (least recently used go first) and never caches a larger page", async () => {
+    const cache = createPageCache<string>({
+      readVersion: () => Promise.resolve("1"),
+      now: () => 0,
+      maxBytes: 10,
+      sizeOf: (page) => page.length,
+    });
+    const v = (await cache.version()) ?? "";
+    cache.set("a", v, "aaaa");
+    cache.set("b", v, "bbbb");
+    expect(await cache.get("a")).toBe("aaaa"); // b is now the least recent
+    cache.set("c", v, "cccc");
+    expect([await cache.get("a"), await cache.get("b"), await cache.get("c")]).toEqual([
+      "aaaa",
+      undefined,
+      "cccc",
+    ]);
+    cache.set("a", v, "aa"); // replacing counts the new size only
+    cache.set("d", v, "dddd");
+    expect(await cache.get("c")).toBe("cccc");
+    expect(await cache.get("a")).toBe("aa");
+    cache.set("huge", v, "x".repeat(11));
+    expect(await cache.get("huge")).toBeUndefined();
+    expect(await cache.get("d")).toBe("dddd");
+  });
+});
