@@ -31,8 +31,7 @@ import {
   type TableLine,
 } from "./batch-rows.js";
 import { createDedupWindow, loadDedupSeed, type DedupWindow } from "./dedup-window.js";
-import { factLinesSince } from "./fact-emission.js";
-import { RecentEmissions } from "./recent-emissions.js";
+import { factLinesSince, type EmittedContent } from "./fact-emission.js";
 import { SessionCache } from "./session-cache.js";
 import { StringPool } from "./string-pool.js";
 import {
@@ -56,11 +55,6 @@ export interface PipelineOptions {
   readonly writer?: BatchWriterOptions;
   /** Bound of the session cache (default 100 000 sessions). */
   readonly maxSessions?: number;
-  /**
-   * Sessions whose last written keyed fact rows are kept to omit unchanged ones (default 4 096;
-   * each holds its derived rows, so this bounds that memory; others rewrite all rows).
-   */
-  readonly maxEmittedSessions?: number;
   /** Row size limit (events.md §9; default 1 000 000). */
   readonly maxRecordBytes?: number;
   readonly pipelineModelMode?: string;
@@ -137,8 +131,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const index = new SnapshotIndex();
   /** Version last written per cached accumulator (skip re-writing identical derivations). */
   const written = new WeakMap<SessionAccumulator, bigint>();
-  /** Keyed fact rows last written for recently derived sessions (omit unchanged ones, §4.5). */
-  const emitted = new RecentEmissions(options.maxEmittedSessions ?? 4096);
+  /** Keyed fact rows last written per cached accumulator (omit unchanged ones, §4.5). */
+  const emitted = new WeakMap<SessionAccumulator, EmittedContent>();
   let dedup: DedupWindow = createDedupWindow(nodeSha256);
   let lastRefreshMs: number | null = null;
   let ready = false;
@@ -200,7 +194,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     acc.cache = null;
     if (written.get(acc) === f.version) return;
     written.set(acc, f.version);
-    for (const l of factLinesSince(f, emitted.of(acc), limit, metrics)) facts.push(l);
+    let sent = emitted.get(acc);
+    if (sent === undefined) emitted.set(acc, (sent = new Map<string, number>()));
+    for (const l of factLinesSince(f, sent, limit, metrics)) facts.push(l);
     metrics.sessionsDerived++;
   };
 
@@ -229,7 +225,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const f = finishSession(acc, index, derive);
     if (versions.get(acc.workflowSessionId) === f.version) return;
     versions.set(acc.workflowSessionId, f.version);
-    for (const l of factLinesSince(f, new Map(), limit, metrics)) facts.push(l);
+    for (const l of factLinesSince(f, new Map<string, number>(), limit, metrics)) facts.push(l);
     metrics.sessionsDerived++;
   };
 
@@ -303,7 +299,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       known.set(id, acc);
       // Another consumer may write these sessions' rows for its new snapshots: write them all
       // from now on, so no omitted row can hide behind one of its versions.
-      if (foreign.length > 0) emitted.forget(acc);
+      if (foreign.length > 0) emitted.delete(acc);
     }
     const load = recheck.filter((id) => !known.has(id));
     const reloaded = await loadSessionEvents(db, load, parserFor, limit);
@@ -343,7 +339,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     } catch (err) {
       // Cached sessions may now hold events whose rows were not written: start clean.
       cache.clear();
-      emitted.clear();
       strings.clear();
       reseed = true;
       throw err;
@@ -368,7 +363,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     processBatch,
     onRevoke: () => {
       cache.clear();
-      emitted.clear();
       strings.clear();
       reseed = true;
     },

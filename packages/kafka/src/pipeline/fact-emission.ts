@@ -21,18 +21,18 @@ const KEYED_TABLES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * What this process last wrote per source event of one session: the keyed rows of that event,
- * as derived. Empty = nothing known (write all).
+ * What this process last wrote per source event of one session: a 53-bit hash of the content
+ * (ignoring `version`) of every keyed row of that event. Empty = nothing known (write all).
  */
-export type EmittedContent = Map<string, readonly FactLine[]>;
+export type EmittedContent = Map<string, number>;
 
 /**
  * The fact lines of a derivation to write (sessions.md §4.5), omitting the keyed rows of every
- * source event whose rows are unchanged (ignoring `version`) since `emitted` recorded them;
- * updates `emitted`. Unchanged rows are compared column by column and never encoded. Oversize
- * rows are dropped and counted as in core. `emitted` must only describe rows this process wrote
- * durably or is writing in the same step (on a failed step the pipeline drops its accumulators,
- * and their records with them).
+ * source event whose rows are unchanged since `emitted` recorded them; updates `emitted`. Rows
+ * are hashed from their column values, so an unchanged row is never encoded. Oversize rows are
+ * dropped and counted as in core. `emitted` must only describe rows this process wrote durably
+ * or is writing in the same step (on a failed step the pipeline drops its accumulators, and their
+ * records with them).
  */
 export function factLinesSince(
   facts: SessionFacts,
@@ -41,7 +41,7 @@ export function factLinesSince(
   metrics: PipelineMetrics,
 ): TableLine[] {
   const out: TableLine[] = [];
-  const byEvent = new Map<string, FactLine[]>();
+  const byEvent = new Map<string, { hash: RowHash; rows: FactLine[] }>();
   const drop = (table: string): void => bump(metrics.sinkGuardDrops, table);
   for (const f of emitFacts(facts, limit, drop)) {
     const uid = (f.row as { source_event_uid?: unknown }).source_event_uid;
@@ -49,30 +49,62 @@ export function factLinesSince(
       out.push({ table: f.table.name, line: encodeOutputRow(f) });
       continue;
     }
-    const rows = byEvent.get(uid);
-    if (rows === undefined) byEvent.set(uid, [f]);
-    else rows.push(f);
+    let e = byEvent.get(uid);
+    if (e === undefined) byEvent.set(uid, (e = { hash: newRowHash(), rows: [] }));
+    e.rows.push(f);
+    hashRow(e.hash, f);
   }
-  for (const [uid, rows] of byEvent) {
-    const before = emitted.get(uid);
-    if (before !== undefined && sameRows(before, rows)) continue;
-    emitted.set(uid, rows);
-    for (const f of rows) out.push({ table: f.table.name, line: encodeOutputRow(f) });
+  for (const [uid, e] of byEvent) {
+    const h = (e.hash.a >>> 0) * 2 ** 21 + (e.hash.b >>> 11);
+    if (emitted.get(uid) === h) continue;
+    emitted.set(uid, h);
+    for (const f of e.rows) out.push({ table: f.table.name, line: encodeOutputRow(f) });
   }
   return out;
 }
 
-/** True when both lists hold the same tables' rows with equal columns, `version` aside. */
-function sameRows(a: readonly FactLine[], b: readonly FactLine[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as FactLine;
-    const y = b[i] as FactLine;
-    if (x.table !== y.table) return false;
-    const rx = x.row as Record<string, unknown>;
-    const ry = y.row as Record<string, unknown>;
-    for (const [name] of x.table.columns)
-      if (name !== "version" && !Object.is(rx[name], ry[name])) return false;
+/** Two 32-bit lanes: FNV-1a and a multiply-rotate hash. */
+interface RowHash {
+  a: number;
+  b: number;
+}
+
+const newRowHash = (): RowHash => ({ a: 0x811c9dc5, b: 0x9e3779b9 });
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+/** Mixes the table and every column value of `f` but `version` into `h`, tagged by kind. */
+function hashRow(h: RowHash, f: FactLine): void {
+  mixString(h, f.table.name);
+  const row = f.row as Record<string, unknown>;
+  for (const [name] of f.table.columns) {
+    if (name === "version") continue;
+    const v = row[name];
+    if (typeof v === "string") mixString(h, v);
+    else if (typeof v === "number") {
+      bits[0] = v;
+      mixUnit(h, 2, words[0] as number);
+      mixUnit(h, 3, words[1] as number);
+    } else if (typeof v === "bigint") mixString(h, v.toString(), 4);
+    else mixUnit(h, v === true ? 5 : v === false ? 6 : 7, 0); // null, undefined
   }
-  return true;
+}
+
+/** Mixes a tag, `s` and its length (separating consecutive values). */
+function mixString(h: RowHash, s: string, tag = 1): void {
+  let a = h.a;
+  let b = h.b;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ c;
+  }
+  h.a = a;
+  h.b = b;
+  mixUnit(h, tag, s.length);
+}
+
+function mixUnit(h: RowHash, tag: number, x: number): void {
+  h.a = Math.imul(Math.imul(h.a ^ tag, 0x01000193) ^ x, 0x01000193);
+  h.b = Math.imul((h.b << 5) | (h.b >>> 27), 0x85ebca6b) ^ (x + tag * 0x9e3779b9);
 }
