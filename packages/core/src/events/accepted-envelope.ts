@@ -1,4 +1,5 @@
 import type { DedupStrategy } from "../identity/dedup-key.js";
+import { eventDimensions } from "../identity/event-dimensions.js";
 import type { EventDimensions } from "../identity/event-dimensions.js";
 import type { JsonObject } from "../values/json-value.js";
 import type { RawStreamingEventRow } from "./raw-rows.js";
@@ -40,11 +41,14 @@ export interface AcceptedEnvelope {
 /**
  * The {@link AcceptedEnvelope} built by `parseEvent`: plain fields plus a lazily built, cached
  * `rawStreamingEvent` (its `data` column costs a `JSON.stringify`, which batch derivations that
- * never write `raw_streaming_events` skip).
+ * never write `raw_streaming_events` skip) and `dimensions` (read only by payload-hash keys and
+ * rejections).
  */
 export class ParsedEnvelope implements AcceptedEnvelope {
   #rawStreamingEvent: RawStreamingEventRow | undefined;
+  #dimensions: EventDimensions | null;
 
+  /** `dimensions` null = derive them from `root` when first read. */
   constructor(
     readonly eventId: string,
     readonly eventType: string,
@@ -54,13 +58,21 @@ export class ParsedEnvelope implements AcceptedEnvelope {
     readonly org: string,
     readonly gateway: string,
     readonly source: RecordSource,
-    readonly dimensions: EventDimensions,
+    dimensions: EventDimensions | null,
     readonly dedupKey: string,
     readonly dedupStrategy: DedupStrategy,
     readonly replay: boolean,
     readonly rawText: string,
     readonly root: JsonObject,
-  ) {}
+  ) {
+    this.#dimensions = dimensions;
+  }
+
+  /** `eventDimensions(root)` (events.md §2), computed once. */
+  get dimensions(): EventDimensions {
+    this.#dimensions ??= eventDimensions(this.root);
+    return this.#dimensions;
+  }
 
   /** The `raw_streaming_events` row (serving.md §1.1), built on first access. */
   get rawStreamingEvent(): RawStreamingEventRow {

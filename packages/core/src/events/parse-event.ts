@@ -226,8 +226,11 @@ function accept(check: ValidEnvelope, rawText: string, s: Settings): ParseResult
 function buildEnvelope(check: ValidEnvelope, rawText: string, s: Settings): AcceptedEnvelope {
   const root = check.root;
   const eventId = text(root["id"]);
-  const dimensions = eventDimensions(root);
-  const key = dedupKey(root, eventId, check.type, dimensions, s.sha256);
+  // An id is the key as is (no key object); only a payload-hash key reads the dimensions now,
+  // an id-keyed envelope derives them when first read.
+  const dimensions = eventId === "" ? eventDimensions(root) : null;
+  const key =
+    dimensions === null ? null : dedupKey(root, eventId, check.type, dimensions, s.sha256);
   return new ParsedEnvelope(
     eventId,
     check.type,
@@ -238,8 +241,8 @@ function buildEnvelope(check: ValidEnvelope, rawText: string, s: Settings): Acce
     text(root["gateway"]),
     s.source,
     dimensions,
-    key.key,
-    key.strategy,
+    key === null ? eventId : key.key,
+    key === null ? "event_id" : key.strategy,
     root["__replay"] === true,
     rawText,
     root,

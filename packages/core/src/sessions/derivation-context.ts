@@ -35,16 +35,16 @@ export interface DerivationContext {
   /** Selections of this derivation (the index does not change during one). */
   readonly selections: SelectionCache;
   /** One-entry memo of {@link attributeSignal}: the machines mostly ask with equal states. */
-  step: StepMemo | null;
+  readonly step: StepMemo;
 }
 
 interface StepMemo {
-  readonly signal: LifecycleSignal;
-  readonly address: string;
-  readonly pipeline: string;
-  readonly model: string | null;
-  readonly gpu: string | null;
-  readonly result: AttributionStep;
+  signal: LifecycleSignal | null;
+  address: string;
+  pipeline: string;
+  model: string | null;
+  gpu: string | null;
+  result: AttributionStep | null;
 }
 
 /** Builds the context of one derivation from its options. */
@@ -58,7 +58,7 @@ export function derivationContext(
     ttlMs,
     mode: parsePipelineModelMode(options?.pipelineModelMode),
     selections: new SelectionCache(index, ttlMs),
-    step: null,
+    step: { signal: null, address: "", pipeline: "", model: null, gpu: null, result: null },
   };
 }
 
@@ -101,7 +101,7 @@ export function attributeSignal(
 ): AttributionStep {
   const m = ctx.step;
   if (
-    m !== null &&
+    m.result !== null &&
     m.signal === signal &&
     m.address === stateAddress &&
     m.pipeline === statePipeline &&
@@ -110,14 +110,12 @@ export function attributeSignal(
   )
     return m.result;
   const result = computeStep(ctx, signal, stateAddress, statePipeline, stateModel, stateGpu);
-  ctx.step = {
-    signal,
-    address: stateAddress,
-    pipeline: statePipeline,
-    model: stateModel,
-    gpu: stateGpu,
-    result,
-  };
+  m.signal = signal;
+  m.address = stateAddress;
+  m.pipeline = statePipeline;
+  m.model = stateModel;
+  m.gpu = stateGpu;
+  m.result = result;
   return result;
 }
 
