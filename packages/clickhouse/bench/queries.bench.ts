@@ -3,11 +3,13 @@
  *
  * Opens the benchmarks' serving dataset (bench/serving-dataset.ts: `LPA_BENCH_EVENTS` simulated
  * events over one day, default 10,000,000, built once into `LPA_BENCH_DATASET_DIR`, default
- * `.lpa/bench/serving-<events>`, then reused), then times `gpuMetrics`, `networkDemand` and
+ * `.lpa/bench/serving-<events>`, then reused; chDB binds one data dir per process, so concurrent
+ * benches need their own copies), then times `gpuMetrics`, `networkDemand` and
  * `slaCompliance` (first page, limit 1000, granularity 1h, whole day) as the API runs them
  * (from the rollups), `LPA_BENCH_ROUNDS` times each (default 20, after one warm-up), and the
  * same requests computed by the views (`LPA_BENCH_VIEW_ROUNDS`, default 3). Prints p50/p95 and
- * their ratio to a bare `SELECT count()` of the window's status samples, plus CPU per query.
+ * their ratio to a bare `SELECT count()` of the window's status samples, plus CPU per query, and
+ * the per-statement floor (`SELECT 1`).
  * Run: node --import tsx --conditions=@livepeer-analytics/source packages/clickhouse/bench/queries.bench.ts
  */
 import { join } from "node:path";
@@ -69,6 +71,10 @@ try {
   const base50 = pct(baseline.wall, 0.5);
   console.log(
     `SELECT count() (24 h of status samples): p50 ${base50.toFixed(1)} ms, p95 ${pct(baseline.wall, 0.95).toFixed(1)} ms`,
+  );
+  const floor = await time(ROUNDS, () => db.query("SELECT 1"));
+  console.log(
+    `SELECT 1 (per-statement floor): p50 ${pct(floor.wall, 0.5).toFixed(1)} ms, p95 ${pct(floor.wall, 0.95).toFixed(1)} ms`,
   );
   const contracts: [string, (source: ServingSource) => Promise<unknown>][] = [
     ["gpuMetrics", (source) => gpuMetrics(db, window, { source })],

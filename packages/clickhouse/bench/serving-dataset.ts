@@ -3,7 +3,8 @@
  * (2026-02-25, UTC), derived by core's batch deriver and stored in an embedded database — the
  * tables the serving views read, then one rollup refresh. Built in independent one-hour chunks
  * (one simulated network and one deriver each) so memory stays flat at 10M events. Reused when
- * `dir` already holds a dataset of the same size (building 10M events takes minutes).
+ * `dir` already holds a dataset of the same size (building 10M events takes minutes), after
+ * applying any migration it lacks.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -75,13 +76,30 @@ async function loadHour(db: LpaClickHouse, hour: number, sessions: number): Prom
   return n;
 }
 
+/**
+ * Applies the migrations a reused dataset lacks (it may predate some), so it has the schema of
+ * this code. Each migration brings existing rows along (e.g. 0004 fills the GPU rollup's
+ * metadata), so no reload is needed.
+ */
+async function migrateReused(dir: string): Promise<void> {
+  const db = await createClickHouse({ path: dir });
+  try {
+    const { applied } = await migrate(db);
+    if (applied.length > 0) process.stderr.write(`dataset: migrated (${applied.join(", ")})\n`);
+  } finally {
+    await db.close();
+  }
+}
+
 /** Opens (building when needed) the dataset of about `events` events in `dir`. */
 export async function openServingDataset(events: number, dir: string): Promise<ServingDataset> {
   const marker = join(dir, MARKER);
   if (existsSync(marker)) {
     const m = JSON.parse(readFileSync(marker, "utf8")) as Omit<ServingDataset, "reused">;
-    if (m.events >= events * 0.9 && m.events <= events * 1.1)
+    if (m.events >= events * 0.9 && m.events <= events * 1.1) {
+      await migrateReused(dir);
       return { ...m, dir, loadSeconds: 0, refreshSeconds: 0, reused: true };
+    }
   }
   mkdirSync(dir, { recursive: true });
   const db = await createClickHouse({ path: dir });

@@ -1,6 +1,7 @@
 import { assertIdentifier } from "../connection/sql-identifier.js";
 import { createTableSql } from "../schema/create-table-sql.js";
 import { STORAGE_SPECS } from "../schema/storage-registry.js";
+import { gpuMetadataColumnsStatements } from "../rollups/gpu-metadata-sql.js";
 import { rollupStatements } from "../rollups/rollup-tables-sql.js";
 import { viewStatements } from "../views/view-statements.js";
 import type { Migration } from "./migration.js";
@@ -24,5 +25,10 @@ export const MIGRATIONS: readonly Migration[] = [
     id: "0003_rollups",
     description: "agg_* rollups of the API views, their refresh bookkeeping and dirty-mark views",
     statements: (db) => rollupStatements(assertIdentifier(db)),
+  },
+  {
+    id: "0004_gpu_rollup_metadata",
+    description: "GPU metadata stored in the agg_gpu_metrics rows (reads join nothing)",
+    statements: (db) => gpuMetadataColumnsStatements(assertIdentifier(db)),
   },
 ];

@@ -66,27 +66,27 @@ ${order}`;
 
 /**
  * The page conditions (pure): bound exact-match filters `{f_<key>:String}` and, with a cursor,
- * "strictly after `({cursor_w}, ({cursor_k0}, …))` in API order". Empty when neither applies.
+ * "strictly after `({cursor_w}, ({cursor_k0}, …))` in API order", on the bucket column `bucket`.
+ * Empty when neither applies.
  */
 export function pageWhereSql(
   keys: readonly string[],
   filterKeys: readonly string[],
   withCursor: boolean,
+  bucket = "window_start",
 ): string[] {
   const where = filterKeys.map((k) => `${k} = {f_${k}:String}`);
   if (withCursor) {
     const tuple = keys.map((_, i) => `{cursor_k${i}:String}`).join(", ");
     const cw = "{cursor_w:DateTime64(3, 'UTC')}";
-    where.push(
-      `(window_start < ${cw} OR (window_start = ${cw} AND (${keys.join(", ")}) > (${tuple})))`,
-    );
+    where.push(`(${bucket} < ${cw} OR (${bucket} = ${cw} AND (${keys.join(", ")}) > (${tuple})))`);
   }
   return where;
 }
 
-/** API order (serving.md §8.1): `window_start` descending, then the keys ascending. */
-export function pageOrderSql(keys: readonly string[]): string {
-  return `ORDER BY window_start DESC, ${keys.join(", ")}`;
+/** API order (serving.md §8.1): the bucket `bucket` descending, then the keys ascending. */
+export function pageOrderSql(keys: readonly string[], bucket = "window_start"): string {
+  return `ORDER BY ${bucket} DESC, ${keys.join(", ")}`;
 }
 
 /** The bound parameters of {@link pageSql}; asks for `limit + 1` rows to detect `has_more`. */

@@ -1,8 +1,8 @@
 import { formatTimestamp, GRANULARITY_MS, type Granularity } from "@livepeer-analytics/core";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
-import { gpuMetadataSelectSql } from "../views/gpu-metrics-sql.js";
-import { bucketSql, hourSql } from "../views/serving-scope.js";
-import { GPU_METADATA_TABLE, ROLLUPS, type RollupSpec } from "./rollup-catalog.js";
+import { bucketSql, hourSql, type ServingScope } from "../views/serving-scope.js";
+import { publishGpuMetadataSql, restampGpuMetadataSql } from "./gpu-metadata-sql.js";
+import { ROLLUPS, type RollupSpec } from "./rollup-catalog.js";
 import { ROLLUP_TABLES } from "./rollup-tables-sql.js";
 import { bucketRanges, bucketStarts, type BucketRange } from "./refresh-plan.js";
 
@@ -61,6 +61,21 @@ function rangeParams(g: Granularity, range: BucketRange, rv: string): Record<str
   return { g, rv, start: formatTimestamp(range.start), end: formatTimestamp(range.end) };
 }
 
+/**
+ * The SELECT of the rows `spec` stores for `scope`, in table column order: granularity and
+ * version (bound `{g}`, `{rv}`), the cached columns, `is_deleted` = 0, the appended columns.
+ */
+function storedRowsSql(db: string, spec: RollupSpec, scope: ServingScope): string {
+  const cached = spec.select(db, scope);
+  const head = "SELECT {g:String} AS granularity, {rv:UInt64} AS refresh_version";
+  if (spec.appended === undefined)
+    return `${head}, *, toUInt8(0) AS is_deleted FROM (\n${cached}\n)`;
+  const cols = spec.appended.columns.join(", ");
+  return `${head}, * EXCEPT (${cols}), toUInt8(0) AS is_deleted, ${cols} FROM (
+${spec.appended.complete(db, cached)}
+)`;
+}
+
 /** Recomputes one rollup's buckets of `range` at `granularity` into its table. */
 async function recompute(
   db: LpaClickHouse,
@@ -69,14 +84,10 @@ async function recompute(
   range: BucketRange,
   rv: string,
 ): Promise<void> {
-  const select = spec.select(db.database, { granularity, windowed: true });
-  await db.command(
-    `INSERT INTO ${db.database}.${spec.table}
-SELECT {g:String} AS granularity, {rv:UInt64} AS refresh_version, *, toUInt8(0) AS is_deleted FROM (
-${select}
-)`,
-    { params: rangeParams(granularity, range, rv) },
-  );
+  const rows = storedRowsSql(db.database, spec, { granularity, windowed: true });
+  await db.command(`INSERT INTO ${db.database}.${spec.table}\n${rows}`, {
+    params: rangeParams(granularity, range, rv),
+  });
 }
 
 /**
@@ -103,22 +114,12 @@ SELECT * REPLACE ({rv:UInt64} AS refresh_version, toUInt8(1) AS is_deleted) FROM
   );
 }
 
-/** Rebuilds the GPU metadata table from the capability snapshots (serving.md §6.1). */
-async function rebuildMetadata(db: LpaClickHouse, rv: string): Promise<void> {
-  await db.command(
-    `INSERT INTO ${db.database}.${GPU_METADATA_TABLE}
-SELECT *, {rv:UInt64} FROM (
-${gpuMetadataSelectSql(db.database)}
-)`,
-    { params: { rv } },
-  );
-}
-
 /**
  * Brings the rollups up to date (serving.md §1.5): takes every mark newer than the last refresh,
- * expands it to the hours whose buckets it may change, recomputes those buckets of every rollup
- * and granularity from the latest facts with `refresh_version` = the newest mark's time,
- * tombstones the keys they lost, rebuilds the GPU metadata, and records the refresh. A write
+ * expands it to the hours whose buckets it may change, publishes the GPU metadata that changed,
+ * recomputes those buckets of every rollup and granularity from the latest facts with
+ * `refresh_version` = the newest mark's time, tombstones the keys they lost, re-stamps the GPU
+ * rows whose metadata changed, and records the refresh. A write
  * after the marks were read carries a later mark and is picked up by the next call. A crash
  * before the log row is written leaves the marks pending: the next call redoes the work (until
  * then a bucket may show its new rows next to keys it lost). Calls should not overlap on one
@@ -142,7 +143,8 @@ export async function refreshRollups(db: LpaClickHouse): Promise<RefreshResult> 
     for (const r of await db.query<{ h: string | number }>(feeCascadeSql(d), { params: { days } }))
       hours.add(Number(r.h));
   const all = [...hours];
-  let statements = 0;
+  await db.command(publishGpuMetadataSql(d), { params: { rv: m } });
+  let statements = 1;
   for (const spec of ROLLUPS)
     for (const g of spec.granularities)
       for (const range of bucketRanges(all, g)) {
@@ -150,7 +152,7 @@ export async function refreshRollups(db: LpaClickHouse): Promise<RefreshResult> 
         await tombstone(db, spec, g, range, m);
         statements += 2;
       }
-  await rebuildMetadata(db, m);
+  await db.command(restampGpuMetadataSql(d), { params: { rv: m, w } });
   statements++;
   await db.command(
     `INSERT INTO ${d}.${T.refreshLog} (refresh_version, hours, statements) VALUES ({m:UInt64}, {h:UInt32}, {s:UInt32})`,

@@ -5,6 +5,7 @@ import {
   type Granularity,
 } from "@livepeer-analytics/core";
 import {
+  GPU_METADATA_COLUMNS,
   gpuMetricsCountersSelectSql,
   gpuMetricsSelectSql,
   withGpuMetadataSql,
@@ -15,18 +16,26 @@ import { slaComplianceSelectSql, type SlaScope } from "../views/sla-compliance-s
 
 /**
  * The GPU metadata as of the last refresh (serving.md §6.1 "as known now", refreshed with the
- * rollups): one row per (orchestrator, GPU), so reads join a small table instead of
- * aggregating every capability snapshot per request.
+ * rollups): one row per (orchestrator, GPU) that ever had one (all-NULL once its snapshots are
+ * gone). The GPU rollup's rows carry the same values (stamped by the refresh).
  */
 export const GPU_METADATA_TABLE = "agg_gpu_metadata";
 
-/** Which API view a rollup caches (the value stored in `agg_bucket_versions.view`). */
+/** Which API view a rollup caches. */
 export type RollupView = "gpu_metrics" | "network_demand" | "sla_compliance";
+
+/** Columns a refresh adds to the cached rows, from tables the refresh maintains. */
+export interface AppendedColumns {
+  /** Their names, in table order (after `is_deleted`). */
+  readonly columns: readonly string[];
+  /** Completes `cached` (a SELECT of the `select` columns) with the columns, at refresh time. */
+  complete(db: string, cached: string): string;
+}
 
 /**
  * One rollup table: a per-bucket cache of an API view (serving.md §1.5) at the granularities it
- * holds. Its rows are the view's rows of a bucket (minus metadata that must reflect "now"), each
- * stamped with the `granularity` and the `refresh_version` of the refresh that wrote them.
+ * holds. Its rows are the view's rows of a bucket, each stamped with the `granularity` and the
+ * `refresh_version` of the refresh that wrote them.
  */
 export interface RollupSpec {
   readonly view: RollupView;
@@ -38,13 +47,16 @@ export interface RollupSpec {
   readonly granularities: readonly Granularity[];
   /** The view's own SELECT at `scope` (what the rollup must equal). */
   viewSelect(db: string, scope: ServingScope): string;
-  /** The cached SELECT at `scope` (the view's SELECT without columns completed at read time). */
+  /**
+   * The cached SELECT at `scope`: the view's SELECT without the {@link RollupSpec.appended}
+   * columns (the table was created from it, migration 0003).
+   */
   select(db: string, scope: ServingScope): string;
   /**
-   * Completes cached rows (a SELECT of the table's columns) into the view's rows; absent when
-   * the cached rows are the view's rows.
+   * Columns stored after `is_deleted` (added by migration 0004) and how the refresh completes
+   * `select` rows with them; absent when the `select` rows are the view's rows.
    */
-  readonly complete?: (db: string, cached: string) => string;
+  readonly appended?: AppendedColumns;
 }
 
 /**
@@ -63,13 +75,17 @@ export const ROLLUPS: readonly RollupSpec[] = [
     granularities: ROLLUP_GRANULARITIES,
     viewSelect: gpuMetricsSelectSql,
     select: gpuMetricsCountersSelectSql,
-    // Metadata as of the last refresh (agg_gpu_metadata), not recomputed per request.
-    complete: (db, cached) =>
-      withGpuMetadataSql(
-        db,
-        cached,
-        `SELECT * EXCEPT refresh_version FROM ${db}.${GPU_METADATA_TABLE} FINAL`,
-      ),
+    // Metadata as of the last refresh (agg_gpu_metadata), stored in the rows so reads join
+    // nothing; a refresh re-stamps the rows of every GPU whose metadata it changed.
+    appended: {
+      columns: GPU_METADATA_COLUMNS,
+      complete: (db, cached) =>
+        withGpuMetadataSql(
+          db,
+          cached,
+          `SELECT * EXCEPT refresh_version FROM ${db}.${GPU_METADATA_TABLE} FINAL`,
+        ),
+    },
   },
   {
     view: "network_demand",

@@ -220,6 +220,43 @@ describe("rollups equal the views after each refresh", () => {
     expect(row?.gpu_name).toBe("RTX 5090");
   });
 
+  it("a newer snapshot alone re-stamps the metadata of every bucket of its GPU", async () => {
+    const window = { start: FROM, end: TO, limit: 1000 };
+    const before = (await gpuMetrics(sdb.db, window, { source: "rollup" })).rows;
+    const buckets = new Map<string, Set<number>>();
+    for (const r of before) {
+      const pair = JSON.stringify([r.orchestrator_address, r.gpu_id]);
+      buckets.set(pair, (buckets.get(pair) ?? new Set()).add(r.window_start));
+    }
+    const [pair] = [...buckets].sort((a, b) => b[1].size - a[1].size)[0] ?? [];
+    const [orch, gpu] = JSON.parse(pair ?? "[]") as [string, string];
+    expect(buckets.get(pair ?? "")?.size).toBeGreaterThan(2);
+    // A snapshot hours after the pair's last bucket: its mark dirties no bucket of the pair.
+    const at = START + 30 * HOUR_MS;
+    const uid = "cap-rename-far";
+    const snapshot = capability({
+      raw_event_uid: uid,
+      source_event_id: uid,
+      event_timestamp: at,
+      orchestrator_address: orch,
+      gpu_id: gpu,
+      gpu_name: "Renamed GPU",
+      runner_version: "9.9.9",
+    });
+    await loadRows(sdb.db, outputRowsOf(inputs({ capabilities: [snapshot] })));
+    const result = await refreshRollups(sdb.db);
+    expect(result.hours).toBeLessThanOrEqual(2);
+    await expectRollupsEqualViews("metadata only");
+    for (const granularity of ["1h", "1d"] as const) {
+      const rows = (await gpuMetrics(sdb.db, { ...window, granularity }, { source: "rollup" }))
+        .rows;
+      const renamed = rows.filter((r) => r.orchestrator_address === orch && r.gpu_id === gpu);
+      expect(renamed.length, granularity).toBeGreaterThan(0);
+      for (const r of renamed)
+        expect([r.gpu_name, r.runner_version]).toEqual(["Renamed GPU", "9.9.9"]);
+    }
+  });
+
   it("a refresh with nothing written does nothing", async () => {
     expect(await refreshRollups(sdb.db)).toEqual({ refreshVersion: null, hours: 0, statements: 0 });
   });

@@ -13,8 +13,10 @@ import {
 import {
   createClickHouse,
   migrate,
+  MIGRATIONS,
   SERVING_INPUT_TABLES,
   type LpaClickHouse,
+  type Migration,
 } from "../../src/index.js";
 
 /** An embedded database in a fresh temp dir (chDB binds one data dir per process). */
@@ -23,10 +25,14 @@ export interface ServingDb {
   close(): Promise<void>;
 }
 
-export async function openServingDb(prefix: string): Promise<ServingDb> {
+/** A fresh embedded database migrated with `migrations` (default: all of them). */
+export async function openServingDb(
+  prefix: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<ServingDb> {
   const dir = mkdtempSync(join(tmpdir(), `lpa-${prefix}-`));
   const db = await createClickHouse({ path: dir });
-  await migrate(db);
+  await migrate(db, migrations);
   return {
     db,
     async close() {
