@@ -281,24 +281,24 @@ export function createBatchDeriver(options: BatchDeriverOptions): BatchDeriver {
     return written;
   }
 
+  // The hot tables first (lifecycle and ingest rows are most records); dimension rows last.
   function route(out: OutputRow[], table: RawTypedTableName, row: unknown, fits: boolean): void {
-    const dim = DIM_OF[table];
-    if (dim) {
-      // Dimension rows are 1:1 projections; build them only when read.
-      out.push(new ProjectedOutputRow(dim[0], row, dim[1]));
-    }
-    if (table === "raw_network_capabilities") snapshots.push(row as RawNetworkCapabilitiesRow);
-    else if (table === "raw_stream_ingest_metrics") {
+    if (isLifecycleTable(table)) {
+      const id = (row as SessionScopedRow).workflow_session_id;
+      const chain = sessions.get(id);
+      if (chain) signals.append(chain, lifecycleSignalOf(table, row));
+      else sessions.set(id, signals.start(lifecycleSignalOf(table, row)));
+    } else if (table === "raw_stream_ingest_metrics") {
       const spec = FACT_STREAM_INGEST_SAMPLES;
       const sample = ingestSampleFromRow(row as never);
       // The sample copies values of its record's row, so it fits whenever that record does.
       if (!fits && exceedsSizeLimit(spec, sample, limit)) drop(spec.name);
       else out.push(output(spec, sample));
-    } else if (isLifecycleTable(table)) {
-      const id = (row as SessionScopedRow).workflow_session_id;
-      const chain = sessions.get(id);
-      if (chain) signals.append(chain, lifecycleSignalOf(table, row));
-      else sessions.set(id, signals.start(lifecycleSignalOf(table, row)));
+    } else {
+      if (table === "raw_network_capabilities") snapshots.push(row as RawNetworkCapabilitiesRow);
+      const dim = DIM_OF[table];
+      // Dimension rows are 1:1 projections; build them only when read.
+      if (dim) out.push(new ProjectedOutputRow(dim[0], row, dim[1]));
     }
   }
 
