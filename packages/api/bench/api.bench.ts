@@ -14,6 +14,8 @@
  * Env: LPA_API_BENCH_CONNECTIONS (default 50), LPA_API_BENCH_REQUESTS (measured HTTP requests
  * under load, default 20 per client), LPA_API_BENCH_WARMUP (default 2 per client),
  * LPA_API_BENCH_ROUNDS (bare rounds over the request set, default 1).
+ * Also printed: CPU time per loaded request of the server process (engine included, warm-up
+ * included) and of the load client — steadier than latencies on a shared machine.
  * Last line: `ratio <HTTP p95 at N clients ÷ bare p95>`.
  */
 import { execFile } from "node:child_process";
