@@ -291,7 +291,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       newRows.length === 0
         ? []
         : await sessionsNearSnapshots(db, linkedAddresses(newRows), newRows);
-    const recheck = [...new Set([...stale, ...near])];
+    // A session derived above from this consumer's complete accumulator, with no snapshot row
+    // added since, would derive the same facts again: only stale, storage-derived and (after
+    // foreign rows) every near session are derived again.
+    const recheck = [...new Set([...stale, ...near])].filter(
+      (id) => stale.has(id) || foreign.length > 0 || !accs.has(id),
+    );
     const known = new Map<string, SessionAccumulator>();
     for (const id of recheck) {
       const acc = stale.has(id) ? undefined : (accs.get(id) ?? cache.get(id));

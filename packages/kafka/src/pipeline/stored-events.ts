@@ -138,7 +138,8 @@ export async function loadSnapshots(
  * those linked to them) (sessions.md §4.3 (b)): sessions with a
  * lifecycle event whose orchestrator address is one of the rows' addresses, within 2·TTL of a
  * row's snapshot time. (A superset check is safe: re-deriving an unaffected session writes the
- * same version again.)
+ * same version again.) The `event_date` bound lets the engine skip every other day (the tables'
+ * sort keys begin with it), so the cost follows the window, not the retention.
  */
 export async function sessionsNearSnapshots(
   db: LpaClickHouse,
@@ -159,8 +160,9 @@ export async function sessionsNearSnapshots(
     if (!hasOrch) continue;
     const hits = await db.query<{ id: string }>(
       `SELECT DISTINCT workflow_session_id AS id FROM ${db.database}.${table}
-       WHERE lower(trim(BOTH ' \\t\\n\\r' FROM orchestrator_address)) IN {addrs:Array(String)}
-         AND event_timestamp BETWEEN fromUnixTimestamp64Milli({lo:Int64}) AND fromUnixTimestamp64Milli({hi:Int64})`,
+       WHERE event_date BETWEEN toDate(fromUnixTimestamp64Milli({lo:Int64})) AND toDate(fromUnixTimestamp64Milli({hi:Int64}))
+         AND event_timestamp BETWEEN fromUnixTimestamp64Milli({lo:Int64}) AND fromUnixTimestamp64Milli({hi:Int64})
+         AND lower(trim(BOTH ' \\t\\n\\r' FROM orchestrator_address)) IN {addrs:Array(String)}`,
       { params: { addrs, lo: Math.floor(lo - 2 * ttlMs), hi: Math.ceil(hi + 2 * ttlMs) } },
     );
     for (const h of hits) found.add(h.id);
