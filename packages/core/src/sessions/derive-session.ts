@@ -4,24 +4,13 @@ import {
   relevantSnapshotCount as countRelevant,
 } from "../attribution/relevant-snapshots.js";
 import type { SnapshotIndex } from "../attribution/snapshot-index.js";
-import { coverageStep, emptyCoverageState } from "./coverage-machine.js";
 import { derivationContext } from "./derivation-context.js";
 import type { DeriveOptions } from "./derivation-context.js";
-import type {
-  FactLifecycleEdgeCoverageRow,
-  FactStreamStatusSampleRow,
-  FactStreamTraceEdgeRow,
-  FactWorkflowParamUpdateRow,
-  SessionFacts,
-} from "./fact-rows.js";
-import { latencySampleRow } from "./latency-sample.js";
+import type { SessionFacts } from "./fact-rows.js";
 import { compareSignals, toSignal } from "./lifecycle-signal.js";
 import type { LifecycleEvent, LifecycleSignal } from "./lifecycle-signal.js";
-import { emptyParamUpdateState, paramUpdateStep } from "./param-update-machine.js";
-import { emptySessionState } from "./session-accumulator-state.js";
-import { sessionRow, sessionStep } from "./session-machine.js";
-import { emptySegmentState, finalSegments, segmentRow, segmentStep } from "./segment-machine.js";
-import { statusSampleRow, traceEdgeRow } from "./segment-window-join.js";
+import { advanceRun, replayCoverage, runFacts, startRun } from "./session-run.js";
+import type { SessionRun } from "./session-run.js";
 
 /**
  * The signals of an event set in §4.2 order (ts, then uid), one per uid. Events sharing a uid
@@ -90,48 +79,28 @@ export function deriveSortedSignals(
   options?: DeriveOptions,
   relevantCount?: number,
 ): SessionFacts {
+  return deriveInto(startRun(), workflowSessionId, signals, snapshots, options, relevantCount);
+}
+
+/**
+ * {@link deriveSortedSignals} continuing `run`, a run over a prefix of `signals` derived against
+ * the same snapshot set (or one differing only outside `R`, sessions.md §4.4): steps only the
+ * signals after the prefix, rebuilds the prefix's coverage rows without attribution, re-stamps
+ * rows with the new version. Equal to deriving all of `signals` from scratch; leaves `run` at
+ * the end of `signals`. Precondition: `extendsRun(run, signals)`.
+ */
+export function deriveInto(
+  run: SessionRun,
+  workflowSessionId: string,
+  signals: ReadonlyArray<LifecycleSignal>,
+  snapshots: SnapshotIndex,
+  options?: DeriveOptions,
+  relevantCount?: number,
+): SessionFacts {
   const ctx = derivationContext(snapshots, options);
   const rCount = relevantCount ?? relevantSnapshotCount(signals, snapshots, ctx.ttlMs);
   const version = derivationVersion(signals.length, rCount);
-  const session = emptySessionState();
-  const segments = emptySegmentState();
-  const params = emptyParamUpdateState();
-  const coverageAcc = emptyCoverageState();
-  const paramUpdates: FactWorkflowParamUpdateRow[] = [];
-  const coverage: FactLifecycleEdgeCoverageRow[] = [];
-  for (const signal of signals) {
-    sessionStep(ctx, session, signal);
-    segmentStep(ctx, segments, signal);
-    const update = paramUpdateStep(ctx, params, signal, workflowSessionId, version);
-    if (update !== null) paramUpdates.push(update);
-    coverage.push(coverageStep(coverageAcc, session, signal, workflowSessionId, version));
-  }
-  const windows = finalSegments(segments);
-  const statusSamples: FactStreamStatusSampleRow[] = [];
-  const traceEdges: FactStreamTraceEdgeRow[] = [];
-  for (const signal of signals) {
-    if (signal.family === "ai_stream_status")
-      statusSamples.push(statusSampleRow(signal, windows, workflowSessionId, version));
-    else if (signal.family === "stream_trace")
-      traceEdges.push(traceEdgeRow(signal, windows, workflowSessionId, version));
-  }
-  const sessionFact = sessionRow(session, {
-    workflowSessionId,
-    version,
-    eventCount: signals.length,
-    firstUid: signals[0]?.uid ?? "",
-    lastUid: signals[signals.length - 1]?.uid ?? "",
-  });
-  const org = sessionFact.org;
-  return {
-    workflowSessionId,
-    version,
-    session: sessionFact,
-    segments: windows.map((w) => segmentRow(w, org, workflowSessionId, version)),
-    paramUpdates,
-    coverage,
-    statusSamples,
-    traceEdges,
-    latency: latencySampleRow(sessionFact),
-  };
+  const coverage = replayCoverage(signals, run.consumed, workflowSessionId, version);
+  advanceRun(ctx, run, signals, workflowSessionId, version, coverage);
+  return runFacts(run, signals, workflowSessionId, version, coverage);
 }

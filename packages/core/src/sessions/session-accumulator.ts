@@ -2,11 +2,13 @@ import { DEFAULT_TTL_MS } from "../attribution/attribution-decision.js";
 import { parsePipelineModelMode } from "../attribution/pipeline-model-resolver.js";
 import type { PipelineModelMode } from "../attribution/pipeline-model-resolver.js";
 import type { SnapshotIndex } from "../attribution/snapshot-index.js";
-import { deriveSortedSignals, relevantSnapshotCount } from "./derive-session.js";
+import { deriveInto, relevantSnapshotCount } from "./derive-session.js";
 import type { DeriveOptions } from "./derivation-context.js";
 import type { SessionFacts } from "./fact-rows.js";
 import { compareSignals, eventSessionId, eventUid, toSignal } from "./lifecycle-signal.js";
 import type { LifecycleEvent, LifecycleSignal } from "./lifecycle-signal.js";
+import { extendsRun, startRun } from "./session-run.js";
+import type { SessionRun } from "./session-run.js";
 
 interface FinishCache {
   readonly index: SnapshotIndex;
@@ -16,6 +18,8 @@ interface FinishCache {
   readonly ttlMs: number;
   readonly relevantCount: number;
   readonly facts: SessionFacts;
+  /** The machine states after the signals `facts` were derived from (resumed by later calls). */
+  readonly run: SessionRun;
 }
 
 /**
@@ -98,7 +102,10 @@ export function combineSessions(a: SessionAccumulator, b: SessionAccumulator): S
 /**
  * The facts of the accumulated set: `deriveSession` of its events against `snapshots`.
  * Cached: when neither the event set, the options nor `R(X)` changed since the last call with
- * the same index, the previous result is returned without re-deriving.
+ * the same index, the previous result is returned without re-deriving. Incremental: when the
+ * only new events sort after every event of the last call (a live session receiving its next
+ * events) and the snapshots did not change within `R(X)`, the machines resume from where that
+ * call left them, so only the new events are attributed; the result is the same.
  */
 export function finishSession(
   acc: SessionAccumulator,
@@ -108,19 +115,20 @@ export function finishSession(
   const mode = parsePipelineModelMode(options?.pipelineModelMode);
   const ttlMs = options?.ttlMs ?? DEFAULT_TTL_MS;
   const c = acc.cache;
-  const sameInputs =
-    c !== null &&
-    c.index === snapshots &&
-    c.signalCount === acc.signals.length &&
-    c.mode === mode &&
-    c.ttlMs === ttlMs;
+  const sameIndex = c !== null && c.index === snapshots && c.mode === mode && c.ttlMs === ttlMs;
+  const sameInputs = sameIndex && c.signalCount === acc.signals.length;
   if (sameInputs && c.indexSize === snapshots.size) return c.facts;
   const relevantCount = relevantSnapshotCount(acc.signals, snapshots, ttlMs);
   if (sameInputs && c.relevantCount === relevantCount) {
     c.indexSize = snapshots.size;
     return c.facts;
   }
-  const facts = deriveSortedSignals(
+  // Resumable when the index is the one the run's selections saw (a size change that left R
+  // unchanged was recorded above) and nothing was inserted before the run's last signal.
+  const resumable = sameIndex && c.indexSize === snapshots.size && extendsRun(c.run, acc.signals);
+  const run = resumable ? c.run : startRun();
+  const facts = deriveInto(
+    run,
     acc.workflowSessionId,
     acc.signals,
     snapshots,
@@ -135,6 +143,7 @@ export function finishSession(
     ttlMs,
     relevantCount,
     facts,
+    run,
   };
   return facts;
 }
