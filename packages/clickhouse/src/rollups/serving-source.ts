@@ -1,6 +1,6 @@
 import type { Granularity } from "@livepeer-analytics/core";
 import type { LpaClickHouse } from "../connection/create-clickhouse.js";
-import { rollupOf, type RollupView } from "./rollup-catalog.js";
+import { rollupOf, ROLLUPS, type RollupView } from "./rollup-catalog.js";
 import type { PageSqlBuilder } from "../queries/paged-query.js";
 import { rollupPageSql } from "./rollup-select-sql.js";
 import { ROLLUP_TABLES } from "./rollup-tables-sql.js";
@@ -22,17 +22,27 @@ export interface ServingQueryOptions {
 /** Databases known to have maintained rollups (monotonic: once refreshed, always). */
 const maintained = new WeakMap<LpaClickHouse, true>();
 
+/** `table.column` of every column the rollup reads need beyond migration 0003 (0004 on). */
+const READ_COLUMNS = ROLLUPS.flatMap((spec) =>
+  (spec.appended?.columns ?? []).map((c) => `${spec.table}.${c}`),
+);
+
 /**
- * Whether the rollups of `db` are maintained: true once `agg_refresh_log` has a row (cached per
- * connection); false on a database without rollup tables (e.g. read-only, never migrated).
+ * Whether the rollups of `db` are maintained: true once `agg_refresh_log` has a row and the
+ * rollup tables have every column the reads need (cached per connection); false on a database
+ * without rollup tables, or whose schema predates this code (opened read-only and never
+ * migrated: its answers come from the views until `lpa migrate` runs).
  */
 export async function rollupsMaintained(db: LpaClickHouse): Promise<boolean> {
   if (maintained.has(db)) return true;
   try {
-    const [row] = await db.query<{ n: string | number }>(
-      `SELECT count() AS n FROM ${db.database}.${ROLLUP_TABLES.refreshLog}`,
+    const [row] = await db.query<{ n: string | number; c: string | number }>(
+      `SELECT (SELECT count() FROM ${db.database}.${ROLLUP_TABLES.refreshLog}) AS n,
+  (SELECT count() FROM system.columns
+   WHERE database = {db:String} AND concat(table, '.', name) IN {cols:Array(String)}) AS c`,
+      { params: { db: db.database, cols: READ_COLUMNS } },
     );
-    if (Number(row?.n ?? 0) === 0) return false;
+    if (Number(row?.n ?? 0) === 0 || Number(row?.c ?? 0) < READ_COLUMNS.length) return false;
   } catch {
     return false;
   }
