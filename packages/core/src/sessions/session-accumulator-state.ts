@@ -3,6 +3,7 @@ import type { AttributionDecision } from "../attribution/attribution-decision.js
 import { isExcusableMessage } from "../taxonomy/excusable-errors.js";
 import { blankToNull, ciAscii, fnb2, isBlank } from "../values/java-trim.js";
 import type { LifecycleSignal } from "./lifecycle-signal.js";
+import { SeenValues } from "./seen-values.js";
 
 /**
  * The session accumulator of sessions.md §8.1 (mutable, owned by one derivation). The coverage
@@ -38,9 +39,9 @@ export interface SessionState {
   nonLoadingSamples: number;
   positiveOutputSamples: number;
   statusErrorSamples: number;
-  readonly canonicalSeen: Set<string>;
-  readonly modelIdsSeen: Set<string>;
-  readonly pipelinesSeen: Set<string>;
+  readonly canonicalSeen: SeenValues;
+  readonly modelIdsSeen: SeenValues;
+  readonly pipelinesSeen: SeenValues;
 }
 
 /** Accumulator defaults of §8.1. */
@@ -72,9 +73,9 @@ export function emptySessionState(): SessionState {
     nonLoadingSamples: 0,
     positiveOutputSamples: 0,
     statusErrorSamples: 0,
-    canonicalSeen: new Set(),
-    modelIdsSeen: new Set(),
-    pipelinesSeen: new Set(),
+    canonicalSeen: new SeenValues(),
+    modelIdsSeen: new SeenValues(),
+    pipelinesSeen: new SeenValues(),
   };
 }
 
