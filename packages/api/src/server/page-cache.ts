@@ -7,14 +7,19 @@ import { lruGet, lruSet } from "./lru-map.js";
  * The current version is polled at most once per `pollMs`, so a burst of requests costs one
  * version query, not one per request. A version read that fails or takes over a second (or
  * `pollMs`) counts as "unknown": nothing is served from the cache until it answers again.
+ * {@link PageCache.peek} never waits for a read: while one is under way it answers from the last
+ * version read, so a page may be served up to `pollMs` plus one read (≤ that timeout) after its
+ * version was last confirmed.
  * Bounded LRU: at most `maxEntries` pages and `maxBytes` of them (as `sizeOf` counts).
  */
 export interface PageCache<T> {
   /** The page cached under `key` for the current data version, if any. */
   get(key: string): Promise<T | undefined>;
   /**
-   * {@link get} without waiting: the page when the version was polled less than `pollMs` ago
-   * and the page is cached for it; undefined otherwise (then {@link get} decides, after a poll).
+   * {@link get} without waiting: the page cached for the last version read. When that read is
+   * `pollMs` old or more, starts the next one (if none is under way) and still answers from the
+   * last until the read's timeout has also passed; undefined when nothing is cached for it, the
+   * version is unknown, or the last read is older than that (then {@link get} waits for a read).
    */
   peek(key: string): T | undefined;
   /** Caches `page` under `key` for `version` (the version read before the page was). */
@@ -57,9 +62,10 @@ export function createPageCache<T>(options: PageCacheOptions<T>): PageCache<T> {
   let current: string | null = null;
   let polledAt = -Infinity;
   let polling: Promise<string | null> | undefined;
+  const readTimeoutMs = Math.max(pollMs, 1_000);
   const version = async (): Promise<string | null> => {
     if (options.now() - polledAt < pollMs) return current;
-    polling ??= withTimeout(options.readVersion(), Math.max(pollMs, 1_000))
+    polling ??= withTimeout(options.readVersion(), readTimeoutMs)
       .catch(() => null)
       .then((v) => {
         if (v !== current) {
@@ -84,7 +90,12 @@ export function createPageCache<T>(options: PageCacheOptions<T>): PageCache<T> {
       return pageFor(await version(), key);
     },
     peek(key) {
-      return options.now() - polledAt < pollMs ? pageFor(current, key) : undefined;
+      const age = options.now() - polledAt;
+      if (age >= pollMs) {
+        void version(); // starts or joins the next read; it never rejects
+        if (age >= pollMs + readTimeoutMs) return undefined;
+      }
+      return pageFor(current, key);
     },
     set(key, v, page) {
       const size = sizeOf(page);

@@ -108,17 +108,27 @@ describe("GET /v1/… page cache", () => {
     const s = setup();
     current = s.app;
     const q = "end=2026-02-26T00:00:00Z";
+    const run = async () => (JSON.parse(await s.get(q)) as { data: Array<{ run: number }> }).data;
     const first = await s.get(q);
     s.state.version = "2";
     s.state.now += 999; // not polled yet: the page of version 1 is still served
     expect(await s.get(q)).toBe(first.replace("08:00:00.123Z", "08:00:01.122Z"));
+    s.state.now += 1; // poll due: this request starts it and is answered from version 1
+    expect((await run())[0]?.run).toBe(1);
     expect(s.state.runs).toBe(1);
-    s.state.now += 1;
-    const second = await s.get(q);
+    expect((await run())[0]?.run).toBe(2); // the poll has answered: version 2 is read
+    expect((await run())[0]?.run).toBe(2);
     expect(s.state.runs).toBe(2);
-    expect((JSON.parse(second) as { data: Array<{ run: number }> }).data[0]?.run).toBe(2);
+  });
+
+  it("after the cache sat idle past one version read, a request waits for the version", async () => {
+    const s = setup();
+    current = s.app;
+    const q = "end=2026-02-26T00:00:00Z";
     await s.get(q);
-    expect(s.state.runs).toBe(2);
+    s.state.version = "2";
+    s.state.now += 2_000;
+    expect((JSON.parse(await s.get(q)) as { data: Array<{ run: number }> }).data[0]?.run).toBe(2);
   });
 
   it("answers without the end parameter follow the clock, and granularities outside the rollups are not cached", async () => {
@@ -139,7 +149,8 @@ describe("GET /v1/… page cache", () => {
 
   it("without the page cache every request queries, from the rollups once they are maintained (asked once)", async () => {
     let asked = 0;
-    const db = stubDb({ query: () => (asked++, Promise.resolve([{ n: "1" }])) });
+    // Answers "maintained" to rollupsMaintained's probe (a refresh logged, every column there).
+    const db = stubDb({ query: () => (asked++, Promise.resolve([{ n: "1", c: "999" }])) });
     const s = setup(false, db);
     current = s.app;
     await s.get("end=2026-02-26T00:00:00Z");

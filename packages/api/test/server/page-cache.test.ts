@@ -86,19 +86,39 @@ describe("page cache", () => {
 });
 
 describe("page cache peek", () => {
-  it("answers without a poll only while the last poll is fresh", async () => {
+  it("answers from the last version read; past pollMs it starts the next read and answers until that read has", async () => {
     const { state, cache } = setup();
-    expect(cache.peek("k")).toBeUndefined(); // never polled
+    expect(cache.peek("k")).toBeUndefined(); // never read
+    expect(state.reads).toBe(1); // …but it started the first read
     cache.set("k", (await cache.version()) ?? "", "page-1");
     expect(cache.peek("k")).toBe("page-1");
     expect(cache.peek("other")).toBeUndefined();
     state.now += 999;
     expect(cache.peek("k")).toBe("page-1");
-    state.now += 1;
-    expect(cache.peek("k")).toBeUndefined(); // poll due: get() decides
     expect(state.reads).toBe(1);
-    expect(await cache.get("k")).toBe("page-1");
-    expect(cache.peek("k")).toBe("page-1");
+    state.version = "2";
+    state.now += 1;
+    expect(cache.peek("k")).toBe("page-1"); // read due: started, not awaited
+    expect(cache.peek("k")).toBe("page-1"); // joins the read under way
+    expect(state.reads).toBe(2);
+    await cache.version(); // the read answers: version 2, pages of 1 dropped
+    expect(cache.peek("k")).toBeUndefined();
+  });
+
+  it("stops answering once the read it started has also timed out", async () => {
+    let now = 0;
+    let hang = false;
+    const cache = createPageCache<string>({
+      readVersion: () =>
+        hang ? new Promise<string | null>(() => undefined) : Promise.resolve("1"),
+      now: () => now,
+    });
+    cache.set("k", (await cache.version()) ?? "", "page");
+    hang = true;
+    now = 1_999;
+    expect(cache.peek("k")).toBe("page");
+    now = 2_000;
+    expect(cache.peek("k")).toBeUndefined();
   });
 
   it("serves nothing while the version is unknown", async () => {
