@@ -71,4 +71,29 @@ describe("BatchDedup (events.md §6.2, one processing instant)", () => {
     for (const t of texts) expect(d.check(envelope(t))).toBeNull();
     for (const t of texts) expect(d.check(envelope(t))).toEqual({ contentDiffers: false });
   });
+
+  it("agrees with checkDedup across table growth, with the text budget running out midway", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: 1500 }), fc.constantFrom(1, 2), fc.boolean()), {
+          minLength: 1000,
+          maxLength: 3000,
+        }),
+        (picks) => {
+          const budget = 40_000;
+          const state = createDedupState({ contentCheck: "deferred", deferredBudgetBytes: budget });
+          const batch = new BatchDedup({ sha256: sha256Hex, textBudgetBytes: budget });
+          for (const [k, v, withId] of picks) {
+            const head = withId ? `"id":"k${k}",` : "";
+            const e = envelope(`{${head}"type":"x","timestamp":1,"data":{"k":${k},"v":${v}}}`);
+            const expected = checkDedup(state, e, T0);
+            const actual = batch.check(e);
+            if (expected.kind === "first") expect(actual).toBeNull();
+            else expect(actual).toEqual({ contentDiffers: expected.contentDiffers });
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
 });
