@@ -60,9 +60,10 @@ export function ci(a: string | null | undefined, b: string | null | undefined): 
 
 /**
  * `ci(a, lower)` for a `lower` that is already trimmed, lowercase ASCII (a constant such as
- * `"loading"`), without copying `a`: ASCII letters are folded in place; any non-ASCII unit in the
- * trimmed `a` falls back to {@link ci}, since some lowercase to ASCII (`"\u212A"` → `"k"`) or change
- * length (`"\u0130"`). @example ciAscii(" Loading ", "loading") === true
+ * `"loading"`), without copying `a`. A trimmed `a` of another length never matches: lowercasing
+ * keeps the length except U+0130 (→ `"i\u0307"`, not ASCII). ASCII letters are folded in place;
+ * any other non-ASCII unit falls back to {@link ci} (`"\u212A"` lowercases to `"k"`).
+ * @example ciAscii(" Loading ", "loading") === true
  */
 export function ciAscii(a: string | null | undefined, lower: string): boolean {
   const s = a ?? "";
@@ -70,15 +71,14 @@ export function ciAscii(a: string | null | undefined, lower: string): boolean {
   let end = s.length;
   while (start < end && s.charCodeAt(start) <= 0x20) start++;
   while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  const sameLength = end - start === lower.length;
+  if (end - start !== lower.length) return false;
   for (let i = start; i < end; i++) {
     let c = s.charCodeAt(i);
     if (c >= 0x80) return ci(s, lower);
-    if (!sameLength) continue;
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
     if (c !== lower.charCodeAt(i - start)) return false;
   }
-  return sameLength;
+  return true;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ci, ciAscii } from "../../src/values/java-trim.js";
 
-const LOWER = ["loading", "error", "params_update", "k", "i", ""];
+const LOWER = ["loading", "error", "params_update", "k", "i", "ii", ""];
 // Units that matter: ASCII letters and blanks, U+212A (Kelvin → "k"), U+0130 (→ "i̇"), U+00A0.
 const unit = fc.constantFrom(
   ..."LOADINGloadingERRORerror_PARAMSparamsupdateKkIi \t\n".split(""),
@@ -19,6 +19,7 @@ describe("ciAscii = ci for trimmed lowercase ASCII constants", () => {
         fc.oneof(
           fc.array(unit, { maxLength: 16 }).map((xs) => xs.join("")),
           fc.string(),
+          fc.string({ unit: "binary", maxLength: 8 }),
           fc.constantFrom(null, undefined),
         ),
         fc.constantFrom(...LOWER),
@@ -35,5 +36,7 @@ describe("ciAscii = ci for trimmed lowercase ASCII constants", () => {
     expect(ciAscii("LOADINGS", "loading")).toBe(false);
     expect(ciAscii("\u212a", "k")).toBe(true);
     expect(ciAscii(null, "")).toBe(true);
+    expect(ciAscii("\u0130", "i")).toBe(false); // "i\u0307"
+    expect(ci("\u0130", "i")).toBe(false);
   });
 });
