@@ -90,18 +90,30 @@ function hashRow(h: RowHash, f: FactLine): void {
   }
 }
 
-/** Mixes a tag, `s` and its length (separating consecutive values). */
+/**
+ * Per-string hashes (two 32-bit lanes), computed once per distinct string: fact rows repeat the
+ * same ids, addresses and names row after row, and the engine hashes a string key only once per
+ * string object. Cleared when it grows past {@link MAX_CACHED_STRINGS}.
+ */
+const stringHashes = new Map<string, readonly [number, number]>();
+const MAX_CACHED_STRINGS = 200_000;
+
+/** Mixes a tag and the hash of `s` (with its length) into `h`. */
 function mixString(h: RowHash, s: string, tag = 1): void {
-  let a = h.a;
-  let b = h.b;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ c;
+  let sh = stringHashes.get(s);
+  if (sh === undefined) {
+    let a = 0x811c9dc5;
+    let b = 0x9e3779b9 ^ s.length;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ c;
+    }
+    if (stringHashes.size >= MAX_CACHED_STRINGS) stringHashes.clear();
+    stringHashes.set(s, (sh = [a, b]));
   }
-  h.a = a;
-  h.b = b;
-  mixUnit(h, tag, s.length);
+  mixUnit(h, tag, sh[0]);
+  mixUnit(h, tag, sh[1]);
 }
 
 function mixUnit(h: RowHash, tag: number, x: number): void {
