@@ -33,6 +33,7 @@ import {
 import { createDedupWindow, loadDedupSeed, type DedupWindow } from "./dedup-window.js";
 import { factLinesSince, type EmittedContent } from "./fact-emission.js";
 import { SessionCache } from "./session-cache.js";
+import { WarmSessions } from "./warm-sessions.js";
 import { StringPool } from "./string-pool.js";
 import {
   loadSessionEvents,
@@ -55,6 +56,11 @@ export interface PipelineOptions {
   readonly writer?: BatchWriterOptions;
   /** Bound of the session cache (default 100 000 sessions). */
   readonly maxSessions?: number;
+  /**
+   * Most recently derived sessions that keep their last derivation (facts and machine states) to
+   * resume from (default 2 048): faster re-derivation for more memory per warm session.
+   */
+  readonly maxWarmSessions?: number;
   /** Row size limit (events.md §9; default 1 000 000). */
   readonly maxRecordBytes?: number;
   readonly pipelineModelMode?: string;
@@ -131,6 +137,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const index = new SnapshotIndex();
   /** Version last written per cached accumulator (skip re-writing identical derivations). */
   const written = new WeakMap<SessionAccumulator, bigint>();
+  const warm = new WarmSessions(options.maxWarmSessions ?? 2048);
   /** Keyed fact rows last written per cached accumulator (omit unchanged ones, §4.5). */
   const emitted = new WeakMap<SessionAccumulator, EmittedContent>();
   let dedup: DedupWindow = createDedupWindow(nodeSha256);
@@ -189,9 +196,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   /** Facts of `acc` unless this process already wrote the same version (sessions.md §4.5). */
   const deriveInto = (acc: SessionAccumulator, facts: TableLine[]): void => {
     const f = finishSession(acc, index, derive);
-    // The accumulator would keep its last facts (every status sample, segment, edge row) for the
-    // next call; the next call here comes with new events or snapshots, which re-derive anyway.
-    acc.cache = null;
+    warm.touch(acc);
     if (written.get(acc) === f.version) return;
     written.set(acc, f.version);
     let sent = emitted.get(acc);
@@ -344,6 +349,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     } catch (err) {
       // Cached sessions may now hold events whose rows were not written: start clean.
       cache.clear();
+      warm.clear();
       strings.clear();
       reseed = true;
       throw err;
@@ -368,6 +374,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     processBatch,
     onRevoke: () => {
       cache.clear();
+      warm.clear();
       strings.clear();
       reseed = true;
     },
