@@ -58,7 +58,7 @@ export const GPU_METRICS_ROW_FIELDS = {
 } as const satisfies RowFieldKinds<GpuMetricsRow>;
 
 /**
- * The zod schema of {@link GPU_METRICS_ROW_FIELDS}: parses a ClickHouse JSONEachRow row
+ * The zod schema of `GPU_METRICS_ROW_FIELDS`: parses a ClickHouse JSONEachRow row
  * (64-bit integers quoted or not) into core's `GpuMetricsRow`. The typed queries decode their
  * answers with row-decoder.ts instead (same rules, without zod's per-value cost).
  */

@@ -49,7 +49,7 @@ export const NETWORK_DEMAND_ROW_FIELDS = {
 } as const satisfies RowFieldKinds<NetworkDemandRow>;
 
 /**
- * The zod schema of {@link NETWORK_DEMAND_ROW_FIELDS}: parses a ClickHouse JSONEachRow row
+ * The zod schema of `NETWORK_DEMAND_ROW_FIELDS`: parses a ClickHouse JSONEachRow row
  * (64-bit integers quoted or not) into core's `NetworkDemandRow`. The typed queries decode their
  * answers with row-decoder.ts instead (same rules, without zod's per-value cost).
  */

@@ -41,7 +41,7 @@ export const SLA_COMPLIANCE_ROW_FIELDS = {
 } as const satisfies RowFieldKinds<SlaComplianceRow>;
 
 /**
- * The zod schema of {@link SLA_COMPLIANCE_ROW_FIELDS}: parses a ClickHouse JSONEachRow row
+ * The zod schema of `SLA_COMPLIANCE_ROW_FIELDS`: parses a ClickHouse JSONEachRow row
  * (64-bit integers quoted or not) into core's `SlaComplianceRow`. The typed queries decode their
  * answers with row-decoder.ts instead (same rules, without zod's per-value cost).
  */

@@ -19,7 +19,7 @@ import type { SnapshotIndex, SnapshotProfile } from "./snapshot-index.js";
  * only the rows next to `t` in each profile can win.
  *
  * With `span`, also reports the times around `tMs` where the answer is the same (see
- * {@link SelectionSpan}), so a caller can reuse it for the next signals of a session.
+ * `SelectionSpan`), so a caller can reuse it for the next signals of a session.
  */
 export function selectSnapshot(
   index: SnapshotIndex,
@@ -132,7 +132,7 @@ class Nearest {
   private prior: SnapshotCandidate | undefined = undefined;
   private next: SnapshotCandidate | undefined = undefined;
 
-  /** Narrows `span` by the breakpoints of the last {@link find}'s rows (see {@link SelectionSpan}). */
+  /** Narrows `span` by the breakpoints of the last {@link find}'s rows (see `SelectionSpan`). */
   bound(span: SelectionSpan, ttl: number): void {
     if (this.prior !== undefined) {
       const s = this.prior.s;

@@ -35,7 +35,7 @@ class Entry {
 
 /**
  * `select` of sessions.md §7.3 over one fixed {@link SnapshotIndex} and TTL, remembering the last
- * few answers with the time span each holds for ({@link SelectionSpan}): the signals of a session
+ * few answers with the time span each holds for (`SelectionSpan`): the signals of a session
  * come in time order and snapshots are minutes apart, so most selections repeat an earlier
  * answer for the same key and hints. Equal to `selectSnapshot(index, …, t, ttlMs)` for every call
  * (`select` is pure); the index must not change while the cache is in use (one derivation).
