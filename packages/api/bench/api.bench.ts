@@ -46,6 +46,21 @@ const quantile = (xs: readonly number[], q: number): number => {
 };
 const ms = (x: number): string => `${x.toFixed(1)} ms`.padStart(10);
 
+/**
+ * Rolling windows: 24 hours ending anywhere inside the hours of {@link ENDS} (a distinct end per
+ * request URL, to the millisecond, like a dashboard's "last 24 h" or Grafana's ranges).
+ */
+function rollingUrls(perHour: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < perHour; i++)
+    for (const end of ENDS)
+      for (const spec of ENDPOINTS) {
+        const at = end - Math.floor(((i + 0.5) / perHour) * HOUR) + (i % 997);
+        out.push(`${spec.path}?end=${new Date(at).toISOString()}`);
+      }
+  return out;
+}
+
 function requestSet(): Array<{ path: string; query: string }> {
   const out: Array<{ path: string; query: string }> = [];
   for (const end of ENDS)
@@ -125,12 +140,15 @@ try {
       const cpu = process.cpuUsage(cpu0);
       // CPU of this process (server and engine) per loaded request, warm-up included.
       const serverCpuMs = (cpu.user + cpu.system) / 1000 / (REQUESTS + WARMUP);
-      return { serial, loaded, serverCpuMs };
+      const rolling = pageCache
+        ? await http(base, CONNECTIONS, REQUESTS, rollingUrls(40), WARMUP)
+        : undefined;
+      return { serial, loaded, serverCpuMs, rolling };
     } finally {
       await app.close();
     }
   };
-  const { serial, loaded, serverCpuMs } = await underLoad(true);
+  const { serial, loaded, serverCpuMs, rolling } = await underLoad(true);
   const { loaded: uncached, serverCpuMs: uncachedCpuMs } = await underLoad(false);
 
   console.log(
@@ -151,9 +169,12 @@ try {
   }
   const allBare = [...bareTimes.values()].flat();
   const p95Bare = quantile(allBare, 0.95);
-  const p95Http = quantile(loaded.all, 0.95);
+  const p95Fixed = quantile(loaded.all, 0.95);
+  const p95Rolling = quantile(rolling?.all ?? [], 0.95);
+  // The goal holds for the worse of the two request sets.
+  const p95Http = Math.max(p95Fixed, p95Rolling);
   console.log(
-    `all: bare p50 ${quantile(allBare, 0.5).toFixed(1)} ms p95 ${p95Bare.toFixed(1)} ms; http@1 p50 ${quantile(serial.all, 0.5).toFixed(1)} ms (overhead ×${(quantile(serial.all, 0.5) / quantile(allBare, 0.5)).toFixed(2)}); http@${CONNECTIONS} p50 ${quantile(loaded.all, 0.5).toFixed(1)} ms p95 ${p95Http.toFixed(1)} ms, ${(REQUESTS / (loaded.wallMs / 1000)).toFixed(1)} req/s (goal p95 ≤ 50 ms: ${p95Http <= 50 ? "met" : "NOT met"}); without the page cache p50 ${quantile(uncached.all, 0.5).toFixed(1)} ms p95 ${quantile(uncached.all, 0.95).toFixed(1)} ms`,
+    `all: bare p50 ${quantile(allBare, 0.5).toFixed(1)} ms p95 ${p95Bare.toFixed(1)} ms; http@1 p50 ${quantile(serial.all, 0.5).toFixed(1)} ms (overhead ×${(quantile(serial.all, 0.5) / quantile(allBare, 0.5)).toFixed(2)}); http@${CONNECTIONS} p50 ${quantile(loaded.all, 0.5).toFixed(1)} ms p95 ${p95Fixed.toFixed(1)} ms, ${(REQUESTS / (loaded.wallMs / 1000)).toFixed(1)} req/s; rolling windows (${rollingUrls(40).length} distinct ends) p50 ${quantile(rolling?.all ?? [], 0.5).toFixed(1)} ms p95 ${p95Rolling.toFixed(1)} ms, ${(REQUESTS / ((rolling?.wallMs ?? NaN) / 1000)).toFixed(1)} req/s (goal p95 ≤ 50 ms for both: ${p95Http <= 50 ? "met" : "NOT met"}); without the page cache p50 ${quantile(uncached.all, 0.5).toFixed(1)} ms p95 ${quantile(uncached.all, 0.95).toFixed(1)} ms`,
   );
   console.log(
     `CPU per loaded request: server ${serverCpuMs.toFixed(3)} ms (no cache ${uncachedCpuMs.toFixed(3)} ms), load client ${loaded.clientCpuMs.toFixed(3)} ms`,

@@ -54,18 +54,34 @@ export interface EnvelopeContext {
   readonly requestId: string;
 }
 
+/** Where the next page starts (the last row's keyset), or null on the last page. */
+export type NextPosition = { readonly w: number; readonly k: readonly string[] } | null;
+
 /**
- * The JSON text of a response envelope (serving.md §8.2) without its closing brace and `meta`:
- * `{"data":[…],"pagination":{…}` — a function of the page alone, so it can be reused for every
- * request served from the same page. `window_start` as RFC 3339 seconds.
+ * A page as the API caches it: `{"data":[…]` as UTF-8 (a function of the rows alone) and where
+ * the next page starts. The cursor itself names the request's window (serving.md §8.3), so it is
+ * rendered per request ({@link paginationText}).
  */
-export function envelopeHead(
-  spec: EndpointSpec,
-  q: ResolvedQuery,
-  page: ServingPage<ServingRow>,
-): string {
-  const next = page.nextCursor;
+export interface PageBody {
+  readonly data: Buffer;
+  readonly next: NextPosition;
+}
+
+/** The {@link PageBody} of `page`: `window_start` as RFC 3339 seconds. */
+export function pageBody(page: ServingPage<ServingRow>): PageBody {
   const data = page.rows.map((r) => ({ ...r, window_start: formatRfc3339Seconds(r.window_start) }));
+  const next = page.nextCursor;
+  return {
+    data: Buffer.from(`{"data":${JSON.stringify(data)}`),
+    next: next === null ? null : { w: next.w, k: [...next.k] },
+  };
+}
+
+/**
+ * `,"pagination":{…}` of a response to `q` whose page continues at `next` (serving.md §8.3): the
+ * cursor encodes this request's path, window and filters.
+ */
+export function paginationText(spec: EndpointSpec, q: ResolvedQuery, next: NextPosition): string {
   const pagination = {
     next_cursor:
       next === null
@@ -81,7 +97,20 @@ export function envelopeHead(
           }),
     has_more: next !== null,
   };
-  return `{"data":${JSON.stringify(data)},"pagination":${JSON.stringify(pagination)}`;
+  return `,"pagination":${JSON.stringify(pagination)}`;
+}
+
+/**
+ * The JSON text of a response envelope (serving.md §8.2) without its closing brace and `meta`:
+ * `{"data":[…],"pagination":{…}` ({@link pageBody} then {@link paginationText}).
+ */
+export function envelopeHead(
+  spec: EndpointSpec,
+  q: ResolvedQuery,
+  page: ServingPage<ServingRow>,
+): string {
+  const body = pageBody(page);
+  return body.data.toString("utf8") + paginationText(spec, q, body.next);
 }
 
 /**
@@ -105,14 +134,20 @@ export function envelopeTail(q: ResolvedQuery): string {
 }
 
 /**
- * A whole response body (UTF-8 JSON bytes): `head` ({@link envelopeHead}), then `meta` with
+ * A whole response body (UTF-8 JSON bytes): `head` ({@link envelopeHead}, or a
+ * {@link PageBody}'s data followed by its {@link paginationText} as `between`), then `meta` with
  * this response's `generated_at` (ms precision) and `request_id`, then `tail`
  * ({@link envelopeTail} of the same query). One copy of `head`, however large.
  * @example JSON.parse(envelopeBytes(Buffer.from(head), envelopeTail(q), ctx).toString()).meta.grain === q.granularity
  */
-export function envelopeBytes(head: Buffer, tail: string, ctx: EnvelopeContext): Buffer {
+export function envelopeBytes(
+  head: Buffer,
+  tail: string,
+  ctx: EnvelopeContext,
+  between = "",
+): Buffer {
   const meta =
-    `,"meta":{"generated_at":"${formatRfc3339Millis(ctx.generatedAtMs)}",` +
+    `${between},"meta":{"generated_at":"${formatRfc3339Millis(ctx.generatedAtMs)}",` +
     `"request_id":${JSON.stringify(ctx.requestId)}${tail}`;
   const out = Buffer.allocUnsafe(head.length + Buffer.byteLength(meta));
   head.copy(out, 0);

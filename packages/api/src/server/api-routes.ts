@@ -8,7 +8,12 @@ import {
 import type { Granularity } from "@livepeer-analytics/core";
 import type { FastifyInstance } from "fastify";
 import type { EndpointSpec, ResolvedQuery, ServingRow } from "../endpoints/endpoint-spec.js";
-import { envelopeBytes, envelopeHead } from "../endpoints/response-envelope.js";
+import {
+  envelopeBytes,
+  pageBody,
+  paginationText,
+  type PageBody,
+} from "../endpoints/response-envelope.js";
 import { runWithDeadline, withDeadline } from "./deadline.js";
 import { pingWithin, problemForQueryError, sendProblem } from "./problem-reply.js";
 import type { PageCache } from "./page-cache.js";
@@ -28,11 +33,11 @@ export interface ApiRouteContext {
    * Rollup-backed answers (their envelope bytes without `meta`) reused until the next rollup
    * refresh; absent = no cache.
    */
-  readonly pages?: PageCache<Buffer>;
+  readonly pages?: PageCache<PageBody>;
 }
 
 /** The page cache when `q` is answered from the rollups (a granularity they hold), else none. */
-function pagesFor(q: ResolvedQuery, ctx: ApiRouteContext): PageCache<Buffer> | undefined {
+function pagesFor(q: ResolvedQuery, ctx: ApiRouteContext): PageCache<PageBody> | undefined {
   return isRollupGranularity(q.granularity) ? ctx.pages : undefined;
 }
 
@@ -41,19 +46,25 @@ function pagesFor(q: ResolvedQuery, ctx: ApiRouteContext): PageCache<Buffer> | u
  * answer comes from the rollups and is cached for the current refresh, else queried (once for
  * identical concurrent requests) under the deadline and cached.
  */
-async function pageOf(spec: EndpointSpec, p: PreparedQuery, ctx: ApiRouteContext): Promise<Buffer> {
+async function pageOf(
+  spec: EndpointSpec,
+  p: PreparedQuery,
+  ctx: ApiRouteContext,
+): Promise<PageBody> {
   const pages = pagesFor(p.query, ctx);
   return runWithDeadline(ctx.requestTimeoutMs, async (signal) => {
     const version = pages === undefined ? null : await pages.version();
-    const hit = version === null ? undefined : await pages?.get(p.key);
+    const hit = version === null ? undefined : await pages?.get(p.pageKey);
     if (hit !== undefined) return hit;
     const source = await sourceOf(p.query, ctx, version);
-    const page = await ctx.flights.run(`${source}:${p.key}`, signal, (shared) =>
+    // Rollup pages depend on the window only through its buckets (pageKey); view pages on all of it.
+    const flight = `${source}:${source === "rollup" ? p.pageKey : p.key}`;
+    const page = await ctx.flights.run(flight, signal, (shared) =>
       spec.query(withDeadline(ctx.db, shared, ctx.requestTimeoutMs), p.query, source),
     );
-    const head = Buffer.from(envelopeHead(spec, p.query, page));
-    if (pages !== undefined && version !== null) pages.set(p.key, version, head);
-    return head;
+    const body = pageBody(page);
+    if (pages !== undefined && version !== null) pages.set(p.pageKey, version, body);
+    return body;
   });
 }
 
@@ -96,11 +107,13 @@ export function registerEndpoint(
   app.get(spec.path, async (request, reply) => {
     try {
       const p = ctx.queries.prepare(spec, queryStringOf(request.raw.url ?? ""), ctx.now);
-      const head = pagesFor(p.query, ctx)?.peek(p.key) ?? (await pageOf(spec, p, ctx));
-      const body = envelopeBytes(head, p.tail, {
-        generatedAtMs: ctx.now(),
-        requestId: request.id,
-      });
+      const page = pagesFor(p.query, ctx)?.peek(p.pageKey) ?? (await pageOf(spec, p, ctx));
+      const body = envelopeBytes(
+        page.data,
+        p.tail,
+        { generatedAtMs: ctx.now(), requestId: request.id },
+        paginationText(spec, p.query, page.next),
+      );
       return reply
         .header("cache-control", "no-store")
         .type("application/json; charset=utf-8")

@@ -9,6 +9,7 @@ import { registerEndpoint, registerHealth, type ApiRouteContext } from "./api-ro
 import { clientErrorHandler } from "./client-error.js";
 import { registerPages } from "./page-routes.js";
 import { pathOf, sendProblem } from "./problem-reply.js";
+import type { PageBody } from "../endpoints/response-envelope.js";
 import { createPageCache } from "./page-cache.js";
 import { createQueryPreparer } from "./prepared-query.js";
 import { createSingleFlight } from "./single-flight.js";
@@ -54,10 +55,10 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
     ...(options.pageCache === false
       ? {}
       : {
-          pages: createPageCache<Buffer>({
+          pages: createPageCache<PageBody>({
             readVersion: () => rollupVersion(options.db),
             now: Date.now,
-            sizeOf: (page) => page.length,
+            sizeOf: (page) => page.data.length,
             ...(typeof options.pageCache === "object" ? options.pageCache : {}),
           }),
         }),

@@ -12,6 +12,13 @@ export interface PreparedQuery {
    * case) share one key.
    */
   readonly key: string;
+  /**
+   * Page cache key of a rollup-backed answer: {@link key} with the window widened to the bucket
+   * bounds it selects. A rollup page holds the buckets whose start lies in [start, end), so two
+   * windows with the same first and last bucket (a rolling "last 24 h" within one hour) read the
+   * same rows; the parts that name the window (`meta`, the cursor) are rendered per request.
+   */
+  readonly pageKey: string;
   /** The closing text of every body answering it ({@link envelopeTail}). */
   readonly tail: string;
 }
@@ -43,9 +50,11 @@ export function createQueryPreparer(maxEntries = 1_000): QueryPreparer {
         clockRead = true;
         return now();
       });
+      const key = JSON.stringify([spec.path, query]);
       const prepared = {
         query,
-        key: JSON.stringify([spec.path, query]),
+        key,
+        pageKey: pageKeyOf(spec, query, key),
         tail: envelopeTail(query),
       };
       if (!clockRead && text.length <= MAX_REMEMBERED_LENGTH)
@@ -53,4 +62,19 @@ export function createQueryPreparer(maxEntries = 1_000): QueryPreparer {
       return prepared;
     },
   };
+}
+
+/** Bucket size of the granularities the rollups hold (their buckets are epoch multiples). */
+const ROLLUP_BUCKET_MS: Readonly<Record<string, number>> = { "1h": 3_600_000, "1d": 86_400_000 };
+
+/** The first bucket start at or after `ms`. */
+const bucketCeil = (ms: number, size: number): number => Math.ceil(ms / size) * size;
+
+/** See {@link PreparedQuery.pageKey}; `key` itself at granularities the rollups do not hold. */
+function pageKeyOf(spec: EndpointSpec, q: ResolvedQuery, key: string): string {
+  const size = ROLLUP_BUCKET_MS[q.granularity];
+  if (size === undefined) return key;
+  const start = bucketCeil(q.start, size);
+  const end = bucketCeil(q.end, size);
+  return JSON.stringify([spec.path, { ...q, start, end }]);
 }

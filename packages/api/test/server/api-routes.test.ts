@@ -1,9 +1,10 @@
 // The /v1 route over a counting stand-in endpoint: which requests share one cached page.
-import type { LpaClickHouse } from "@livepeer-analytics/clickhouse";
+import { decodeCursor, type LpaClickHouse } from "@livepeer-analytics/clickhouse";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { EndpointSpec, ServingRow } from "../../src/endpoints/endpoint-spec.js";
+import type { PageBody } from "../../src/endpoints/response-envelope.js";
 import { registerEndpoint } from "../../src/server/api-routes.js";
 import { createPageCache } from "../../src/server/page-cache.js";
 import { createQueryPreparer } from "../../src/server/prepared-query.js";
@@ -27,8 +28,11 @@ function setup(pageCache = true, db: LpaClickHouse = stubDb({})) {
     query: (_db, q, source) => {
       state.runs++;
       state.sources.push(source);
-      const row = { window_start: q.end - HOUR, run: state.runs, ...q.filters };
-      return Promise.resolve({ rows: [row as ServingRow], nextCursor: null });
+      // Rows depend on the window only through its last whole bucket, like a rollup page.
+      const last = Math.ceil(q.end / HOUR) * HOUR - HOUR;
+      const row = { window_start: last, run: state.runs, ...q.filters };
+      const nextCursor = q.limit === 1 ? { w: last, k: ["0xab", "p"] } : null;
+      return Promise.resolve({ rows: [row as ServingRow], nextCursor });
     },
   };
   const app: FastifyInstance = Fastify({ genReqId: () => "req-1" });
@@ -40,7 +44,7 @@ function setup(pageCache = true, db: LpaClickHouse = stubDb({})) {
     flights: createSingleFlight(),
     ...(pageCache
       ? {
-          pages: createPageCache<Buffer>({
+          pages: createPageCache<PageBody>({
             readVersion: () => Promise.resolve(state.version),
             now: () => state.now,
           }),
@@ -131,20 +135,40 @@ describe("GET /v1/… page cache", () => {
     expect((JSON.parse(await s.get(q)) as { data: Array<{ run: number }> }).data[0]?.run).toBe(2);
   });
 
-  it("answers without the end parameter follow the clock, and granularities outside the rollups are not cached", async () => {
+  it("rolling windows over the same buckets share a page; meta and cursor name each request's window", async () => {
     const s = setup();
     current = s.app;
-    const a = JSON.parse(await s.get("")) as { meta: { window: { end: string } } };
-    s.state.now += 60_000;
-    const b = JSON.parse(await s.get("")) as { meta: { window: { end: string } } };
+    type Body = {
+      data: Array<{ run: number }>;
+      pagination: { next_cursor: string | null };
+      meta: { window: { start: string; end: string } };
+    };
+    const a = JSON.parse(await s.get("limit=1")) as Body;
+    s.state.now += 60_000; // same hour: [08:01 yesterday, 08:01) holds the same hourly buckets
+    const b = JSON.parse(await s.get("limit=1")) as Body;
     expect([a.meta.window.end, b.meta.window.end]).toEqual([
       "2026-02-26T08:00:00.123Z",
       "2026-02-26T08:01:00.123Z",
     ]);
+    expect(s.state.runs).toBe(1);
+    expect(b.data).toEqual(a.data);
+    const cursors = [a, b].map((x) => decodeCursor(x.pagination.next_cursor ?? ""));
+    expect(cursors.map((c) => c?.t)).toEqual([NOW, NOW + 60_000]);
+    expect(cursors.map((c) => c?.s)).toEqual([NOW - 24 * HOUR, NOW + 60_000 - 24 * HOUR]);
+    // The next page of b, asked with b's own cursor, is its page (not a's).
+    await s.get(`limit=1&cursor=${b.pagination.next_cursor ?? ""}`);
     expect(s.state.runs).toBe(2);
+    s.state.now += HOUR; // another hour: other buckets
+    await s.get("limit=1");
+    expect(s.state.runs).toBe(3);
+  });
+
+  it("granularities outside the rollups are not cached", async () => {
+    const s = setup();
+    current = s.app;
     await s.get("end=2026-02-26T00:00:00Z&granularity=1m");
     await s.get("end=2026-02-26T00:00:00Z&granularity=1m");
-    expect(s.state.runs).toBe(4);
+    expect(s.state.runs).toBe(2);
   });
 
   it("without the page cache every request queries, from the rollups once they are maintained (asked once)", async () => {
