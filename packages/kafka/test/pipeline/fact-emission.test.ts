@@ -1,33 +1,19 @@
 import {
   addEvent,
-  createRecordParser,
   emptySession,
   finishSession,
-  lifecycleEventsOf,
   SnapshotIndex,
   type LifecycleEvent,
-  type RawTypedTableName,
 } from "@livepeer-analytics/core";
 import { describe, expect, it } from "vitest";
 import { createPipelineMetrics } from "../../src/index.js";
 import { factLinesSince, type EmittedContent } from "../../src/pipeline/fact-emission.js";
-import { corpus } from "../support/kafka-harness.js";
+import { corpusSessions } from "../support/corpus-sessions.js";
 
 /** Lifecycle events of the longest session of a small corpus, in input order. */
 function longestSession(): LifecycleEvent[] {
-  const parse = createRecordParser({ org: "o" });
-  const by = new Map<string, LifecycleEvent[]>();
-  for (const line of corpus(4, 5)) {
-    const r = parse(line, { topic: "t", partition: 0, offset: 0, recordTimestamp: null });
-    if (r.kind !== "accepted") continue;
-    for (const name of Object.keys(r.rows) as RawTypedTableName[])
-      for (const row of r.rows[name] ?? [])
-        for (const ev of lifecycleEventsOf(name, row)) {
-          const id = ev.row.workflow_session_id;
-          by.set(id, [...(by.get(id) ?? []), ev]);
-        }
-  }
-  return [...by.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const { bySession } = corpusSessions(4, 5);
+  return [...bySession.values()].sort((a, b) => b.length - a.length)[0] ?? [];
 }
 
 const strip = (line: string): string => line.replace(/"version":"?\d+"?/, "");

@@ -1,17 +1,7 @@
-import {
-  addEvent,
-  createRecordParser,
-  emptySession,
-  finishSession,
-  lifecycleEventsOf,
-  SnapshotIndex,
-  type LifecycleEvent,
-  type RawNetworkCapabilitiesRow,
-  type RawTypedTableName,
-} from "@livepeer-analytics/core";
+import { addEvent, emptySession, finishSession } from "@livepeer-analytics/core";
 import { describe, expect, it } from "vitest";
 import { StringPool } from "../../src/pipeline/string-pool.js";
-import { corpus } from "../support/kafka-harness.js";
+import { corpusSessions } from "../support/corpus-sessions.js";
 
 describe("StringPool", () => {
   it("returns one instance per text and starts over at its bound", () => {
@@ -24,22 +14,7 @@ describe("StringPool", () => {
   });
 
   it("pooled events derive the same facts as the parsed ones (every session of a corpus)", () => {
-    const parse = createRecordParser({ org: "o" });
-    const index = new SnapshotIndex();
-    const bySession = new Map<string, LifecycleEvent[]>();
-    for (const line of corpus(12, 3)) {
-      const r = parse(line, { topic: "t", partition: 0, offset: 0, recordTimestamp: null });
-      if (r.kind !== "accepted") continue;
-      for (const name of Object.keys(r.rows) as RawTypedTableName[]) {
-        for (const row of r.rows[name] ?? []) {
-          if (name === "raw_network_capabilities") index.add(row as RawNetworkCapabilitiesRow);
-          for (const ev of lifecycleEventsOf(name, row)) {
-            const id = ev.row.workflow_session_id;
-            bySession.set(id, [...(bySession.get(id) ?? []), ev]);
-          }
-        }
-      }
-    }
+    const { bySession, index } = corpusSessions(12, 3);
     expect(bySession.size).toBe(12);
     expect(index.size).toBeGreaterThan(0);
     const pool = new StringPool();

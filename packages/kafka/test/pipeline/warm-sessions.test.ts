@@ -1,36 +1,23 @@
 import {
   addEvent,
-  createRecordParser,
   emptySession,
   finishSession,
-  lifecycleEventsOf,
   SnapshotIndex,
-  type RawTypedTableName,
   type SessionAccumulator,
 } from "@livepeer-analytics/core";
 import { describe, expect, it } from "vitest";
 import { WarmSessions } from "../../src/pipeline/warm-sessions.js";
-import { corpus } from "../support/kafka-harness.js";
+import { corpusSessions } from "../support/corpus-sessions.js";
 
 /** Accumulators of a small corpus, every one derived once (so each holds core's finish cache). */
 function derivedSessions(): SessionAccumulator[] {
-  const parse = createRecordParser({ org: "o" });
-  const accs = new Map<string, SessionAccumulator>();
-  for (const line of corpus(3, 9)) {
-    const r = parse(line, { topic: "t", partition: 0, offset: 0, recordTimestamp: null });
-    if (r.kind !== "accepted") continue;
-    for (const name of Object.keys(r.rows) as RawTypedTableName[])
-      for (const row of r.rows[name] ?? [])
-        for (const ev of lifecycleEventsOf(name, row)) {
-          const id = ev.row.workflow_session_id;
-          let acc = accs.get(id);
-          if (acc === undefined) accs.set(id, (acc = emptySession(id)));
-          addEvent(acc, ev);
-        }
-  }
   const index = new SnapshotIndex();
-  for (const acc of accs.values()) finishSession(acc, index);
-  return [...accs.values()];
+  return [...corpusSessions(3, 9).bySession].map(([id, events]) => {
+    const acc = emptySession(id);
+    for (const ev of events) addEvent(acc, ev);
+    finishSession(acc, index);
+    return acc;
+  });
 }
 
 describe("WarmSessions", () => {
