@@ -1,11 +1,9 @@
 import {
-  ROLLUP_GRANULARITIES,
   rollupsMaintained,
   type LpaClickHouse,
   type ServingPage,
   type ServingSource,
 } from "@livepeer-analytics/clickhouse";
-import type { Granularity } from "@livepeer-analytics/core";
 import type { FastifyInstance } from "fastify";
 import type { EndpointSpec, ResolvedQuery, ServingRow } from "../endpoints/endpoint-spec.js";
 import {
@@ -18,6 +16,7 @@ import { runWithDeadline, withDeadline } from "./deadline.js";
 import { pingWithin, problemForQueryError, sendProblem } from "./problem-reply.js";
 import type { PageCache } from "./page-cache.js";
 import type { PreparedQuery, QueryPreparer } from "./prepared-query.js";
+import { isRollupGranularity } from "./rollup-granularity.js";
 import type { SingleFlight } from "./single-flight.js";
 
 /** What the API routes need from the server options. */
@@ -82,11 +81,6 @@ async function sourceOf(
   if (!isRollupGranularity(q.granularity)) return "view";
   const maintained = ctx.pages === undefined ? await rollupsMaintained(ctx.db) : version !== null;
   return maintained ? "rollup" : "view";
-}
-
-/** Whether the rollups hold `g` (answers at other granularities are read from the views). */
-function isRollupGranularity(g: Granularity): boolean {
-  return (ROLLUP_GRANULARITIES as readonly Granularity[]).includes(g);
 }
 
 /** The text after `?` of a request URL, undefined when there is none. */

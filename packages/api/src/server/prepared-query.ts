@@ -1,7 +1,9 @@
+import { GRANULARITY_MS } from "@livepeer-analytics/core";
 import type { EndpointSpec, ResolvedQuery } from "../endpoints/endpoint-spec.js";
 import { envelopeTail } from "../endpoints/response-envelope.js";
 import { resolveQuery } from "../params/serving-query.js";
 import { lruGet, lruSet } from "./lru-map.js";
+import { isRollupGranularity } from "./rollup-granularity.js";
 
 /** A request's query string resolved, with what every response to it shares. */
 export interface PreparedQuery {
@@ -64,16 +66,13 @@ export function createQueryPreparer(maxEntries = 1_000): QueryPreparer {
   };
 }
 
-/** Bucket size of the granularities the rollups hold (their buckets are epoch multiples). */
-const ROLLUP_BUCKET_MS: Readonly<Record<string, number>> = { "1h": 3_600_000, "1d": 86_400_000 };
-
-/** The first bucket start at or after `ms`. */
+/** The first bucket start at or after `ms` (rollup buckets are epoch multiples of their size). */
 const bucketCeil = (ms: number, size: number): number => Math.ceil(ms / size) * size;
 
 /** See {@link PreparedQuery.pageKey}; `key` itself at granularities the rollups do not hold. */
 function pageKeyOf(spec: EndpointSpec, q: ResolvedQuery, key: string): string {
-  const size = ROLLUP_BUCKET_MS[q.granularity];
-  if (size === undefined) return key;
+  if (!isRollupGranularity(q.granularity)) return key;
+  const size = GRANULARITY_MS[q.granularity];
   const start = bucketCeil(q.start, size);
   const end = bucketCeil(q.end, size);
   return JSON.stringify([spec.path, { ...q, start, end }]);

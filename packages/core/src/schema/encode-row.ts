@@ -34,7 +34,7 @@ interface Es2024String {
 }
 
 /** `s` with every lone surrogate replaced by U+FFFD (`s` itself when there is none). */
-export function wellFormed(s: string): string {
+function wellFormed(s: string): string {
   const t = s as unknown as Es2024String;
   return t.isWellFormed() ? s : t.toWellFormed();
 }

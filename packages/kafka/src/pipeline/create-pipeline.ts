@@ -26,6 +26,7 @@ import {
 } from "../health/pipeline-metrics.js";
 import {
   decodeBatch,
+  factLines,
   type DecodedBatch,
   type RejectedMessage,
   type TableLine,
@@ -230,7 +231,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const f = finishSession(acc, index, derive);
     if (versions.get(acc.workflowSessionId) === f.version) return;
     versions.set(acc.workflowSessionId, f.version);
-    for (const l of factLinesSince(f, new Map<string, number>(), limit, metrics)) facts.push(l);
+    for (const l of factLines(f, limit, metrics)) facts.push(l);
     metrics.sessionsDerived++;
   };
 
