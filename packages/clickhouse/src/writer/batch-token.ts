@@ -7,7 +7,10 @@ import { createHash } from "node:crypto";
  * a re-delivery after a crash) is skipped by the engine within its deduplication window, while
  * any different batch is always written. Duplicate rows carry no meaning in any table of this
  * schema (every table has a logical key), so a skipped identical batch never loses data.
+ * `salt`, when given, comes first (see `BatchWriterOptions.tokenSalt`).
  */
-export function batchToken(table: string, body: string | Uint8Array): string {
-  return createHash("sha256").update(table).update("\n").update(body).digest("hex");
+export function batchToken(table: string, body: string | Uint8Array, salt?: string): string {
+  const h = createHash("sha256");
+  if (salt !== undefined) h.update(salt).update("\n");
+  return h.update(table).update("\n").update(body).digest("hex");
 }

@@ -34,6 +34,15 @@ export interface BatchWriterOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Replaces the database insert (fault injection in tests, custom transports). */
   readonly transport?: InsertTransport;
+  /**
+   * Mixed into every insert token: a batch is then skipped only as a re-send of a batch from a
+   * writer with the same salt (default none: any identical batch, e.g. a re-run of a load). A
+   * consumer passes one per process: the engine records a token before it commits the part, so
+   * a process killed in between would have its identical re-delivered batch skipped and lost;
+   * with a new salt it is written again (a duplicate row, if the part had been committed, is
+   * collapsed by the tables' ReplacingMergeTree).
+   */
+  readonly tokenSalt?: string;
   /** Waits `ms` (default setTimeout); injectable for tests. */
   readonly sleep?: (ms: number) => Promise<void>;
   /** Jitter source in [0, 1) for backoff (default Math.random). */
@@ -157,7 +166,7 @@ export function createBatchWriter(
   };
 
   const send = async (batch: Batch): Promise<void> => {
-    const token = batchToken(batch.table, batch.body);
+    const token = batchToken(batch.table, batch.body, options.tokenSalt);
     const t0 = performance.now();
     for (let attempt = 1; ; attempt++) {
       try {

@@ -232,4 +232,21 @@ describe("batch writer bytes", () => {
     expect(rows).toEqual([{ uid: "lone\ufffd", s: "s\ufffd", g: "gw\ufffd" }]);
     expect(await count("fact_workflow_sessions")).toBeGreaterThan(0);
   });
+
+  it("a token salt: the same batch is skipped as a re-send within one salt, written again under another", async () => {
+    const rows = [unknownRow(9101), unknownRow(9102)];
+    const stored = async (): Promise<number> => {
+      const [r] = await db.query<{ c: string }>(
+        `SELECT count() AS c FROM ${db.database}.raw_unknown_events WHERE raw_event_uid IN ('uid-9101', 'uid-9102')`,
+      );
+      return Number(r?.c);
+    };
+    for (const salt of ["process-a", "process-a", "process-b"]) {
+      const w = createBatchWriter(db, { tokenSalt: salt });
+      for (const l of rows) await w.write("raw_unknown_events", l);
+      await w.close();
+    }
+    expect(await stored()).toBe(4); // process-a once, process-b again (duplicates FINAL collapses)
+    expect(batchToken("t", "x", "s")).not.toBe(batchToken("t", "x"));
+  });
 });

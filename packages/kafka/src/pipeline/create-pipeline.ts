@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
   createBatchWriter,
   type BatchWriter,
@@ -118,10 +118,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   // One writer per table: every table's insert of a step is in flight at once, and the engine
   // stores them on its own threads while this thread derives the step's sessions.
   const writers = new Map<string, BatchWriter>();
+  // Retries within this process skip batches already stored; after a crash the re-delivered
+  // batches are written again (see BatchWriterOptions.tokenSalt: the engine may remember the
+  // token of a batch the crash kept it from storing).
+  const tokenSalt = randomUUID();
   const writerOf = (table: string): BatchWriter => {
     let w = writers.get(table);
     if (w === undefined)
-      writers.set(table, (w = createBatchWriter(db, { ...options.writer, maxDelayMs: Infinity })));
+      writers.set(
+        table,
+        (w = createBatchWriter(db, { ...options.writer, maxDelayMs: Infinity, tokenSalt })),
+      );
     return w;
   };
   const cache = new SessionCache(options.maxSessions ?? 100_000);
